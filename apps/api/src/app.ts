@@ -1,0 +1,82 @@
+/**
+ * Builds the whole server from a config object, without listening: main.ts
+ * listens, and every test builds its own app on its own database.
+ */
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppConfig } from './config.ts';
+import { type Clock, systemClock } from './core/clock.ts';
+import { type CounterStore, MemoryCounterStore, RateLimiter } from './core/rate-limiter.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrations.ts';
+import { createAccountsService } from './modules/accounts/accounts.service.ts';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes.ts';
+import { installGithubSearch } from './modules/github-search/index.ts';
+import { createKudosService } from './modules/kudos/kudos.service.ts';
+import { registerKudosRoutes } from './modules/kudos/kudos.routes.ts';
+import { TokenService } from './modules/tokens/token-service.ts';
+import { installAuth } from './plugins/auth.ts';
+import { installErrorHandler } from './plugins/error-handler.ts';
+import { installSecurity } from './plugins/security.ts';
+import { installValidators } from './plugins/validation.ts';
+import { installWebApp } from './plugins/web-app.ts';
+
+export interface AppOverrides {
+  clock?: Clock;
+  database?: Database;
+  counters?: CounterStore;
+  /** Pino options or false; tests pass false to keep output readable. */
+  logger?: boolean | object;
+}
+
+export async function buildApp(config: AppConfig, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  const clock = overrides.clock ?? systemClock;
+  const database = overrides.database ?? openDatabase(config.database);
+  await migrateToLatest(database);
+
+  const app = Fastify({
+    logger: overrides.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 64 * 1024,
+    requestTimeout: 30_000,
+    // Believe X-Forwarded-For only for the configured number of proxy hops.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.addHook('onClose', async () => database.destroy());
+
+  installValidators(app);
+  installErrorHandler(app);
+  await installSecurity(app, { corsOrigins: config.corsOrigins, apiPerIpPerMinute: config.rateLimits.apiPerIpPerMinute });
+  await app.register(cookie);
+
+  const limiter = new RateLimiter(overrides.counters ?? new MemoryCounterStore(), clock);
+  const tokens = new TokenService(database.db, config.jwt, clock);
+  await tokens.init();
+  const accounts = createAccountsService({
+    db: database.db,
+    clock,
+    limiter,
+    limits: config.rateLimits,
+    sessionTtlSeconds: config.session.ttlSeconds,
+  });
+  const requireUser = installAuth(app, { tokens, accounts, cookieName: config.session.cookieName });
+
+  registerAccountRoutes(app, {
+    accounts,
+    tokens,
+    requireUser,
+    cookie: { name: config.session.cookieName, secure: config.session.secureCookie, maxAgeSeconds: config.session.ttlSeconds },
+  });
+  registerKudosRoutes(app, { kudos: createKudosService({ db: database.db, clock }), requireUser });
+  installGithubSearch(app, { database, github: config.github, clock, requireUser });
+  await installWebApp(app, config.webDistDir);
+  return app;
+}

@@ -1,0 +1,133 @@
+/**
+ * Every setting the server reads, validated once at start.
+ * Nothing else in the code base reads process.env.
+ */
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: DatabaseConfig;
+  github: { apiUrl: string; token: string | undefined; cacheSeconds: number; timeoutMs: number };
+  corsOrigins: string[];
+  jwt: { issuer: string; audience: string; ttlSeconds: number };
+  session: { ttlSeconds: number; cookieName: string; secureCookie: boolean };
+  webDistDir: string | undefined;
+  /** Hops of reverse proxies whose X-Forwarded-For is believed (0: none). */
+  trustProxyHops: number;
+  logLevel: string;
+  /** Lower in tests so rate-limit rules can be exercised quickly. */
+  rateLimits: { loginPerIpPerMinute: number; loginPerAccountPerMinute: number; apiPerIpPerMinute: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment; throws ConfigError listing every bad value at once. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const port = readInteger(env, 'PORT', 4433, 0, 65535, problems);
+  const publicUrl = readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`, problems);
+  const githubApiUrl = readUrl(env, 'GITHUB_API_URL', 'https://api.github.com', problems);
+  const database = readDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/app.db', problems);
+  const corsOrigins = readOrigins(env.CORS_ORIGINS ?? '', problems);
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const token = env.GITHUB_TOKEN?.trim() || undefined;
+  if (token !== undefined && /\s/.test(token)) problems.push('GITHUB_TOKEN must not contain whitespace');
+
+  const config: AppConfig = {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl,
+    database,
+    github: {
+      apiUrl: githubApiUrl,
+      token,
+      cacheSeconds: readInteger(env, 'GITHUB_CACHE_SECONDS', 60, 0, 3600, problems),
+      timeoutMs: readInteger(env, 'GITHUB_TIMEOUT_MS', 5000, 100, 60000, problems),
+    },
+    corsOrigins,
+    jwt: {
+      issuer: env.JWT_ISSUER ?? publicUrl,
+      audience: env.JWT_AUDIENCE ?? 'kudos-api',
+      ttlSeconds: readInteger(env, 'TOKEN_TTL_SECONDS', 900, 60, 86400, problems),
+    },
+    session: {
+      ttlSeconds: readInteger(env, 'SESSION_TTL_SECONDS', 7 * 86400, 300, 90 * 86400, problems),
+      cookieName: 'sid',
+      secureCookie: publicUrl.startsWith('https://'),
+    },
+    webDistDir: env.WEB_DIST_DIR,
+    trustProxyHops: readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems),
+    logLevel,
+    rateLimits: {
+      loginPerIpPerMinute: readInteger(env, 'LOGIN_RATE_PER_IP', 20, 1, 10000, problems),
+      loginPerAccountPerMinute: readInteger(env, 'LOGIN_RATE_PER_ACCOUNT', 5, 1, 10000, problems),
+      apiPerIpPerMinute: readInteger(env, 'API_RATE_PER_IP', 1200, 1, 1_000_000, problems),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) {
+    problems.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  const value = Number(raw);
+  if (value < min || value > max) problems.push(`${name} must be between ${min} and ${max} (got ${value})`);
+  return value;
+}
+
+function readUrl(env: Env, name: string, fallback: string, problems: string[]): string {
+  const raw = env[name]?.trim() || fallback;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    return raw.replace(/\/+$/, '');
+  } catch {
+    problems.push(`${name} must be an http(s) URL (got "${raw}")`);
+    return fallback;
+  }
+}
+
+function readDatabaseUrl(raw: string, problems: string[]): DatabaseConfig {
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (file === '') problems.push('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/app.db (or sqlite::memory:)');
+    return { dialect: 'sqlite', file };
+  }
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    return { dialect: 'postgres', url: raw };
+  }
+  problems.push(`DATABASE_URL must start with sqlite: or postgres:// (got "${raw}")`);
+  return { dialect: 'sqlite', file: 'data/app.db' };
+}
+
+function readOrigins(raw: string, problems: string[]): string[] {
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin) problems.push(`CORS_ORIGINS entry "${origin}" must be a bare origin like https://app.example.com`);
+    } catch {
+      problems.push(`CORS_ORIGINS entry "${origin}" is not a URL`);
+    }
+  }
+  return origins;
+}

@@ -1,0 +1,123 @@
+/**
+ * Schema migrations, written once for both dialects. Kysely's migrator keeps
+ * a lock table, so several instances starting together migrate only once.
+ */
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import type { Database, Dialect } from './database.ts';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  return {
+    '001_accounts': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('email', 'text', (c) => c.notNull().unique())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .addColumn('expires_at', bigint, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_user_id').on('sessions').column('user_id').execute();
+        await db.schema
+          .createTable('signing_keys')
+          .addColumn('kid', 'text', (c) => c.primaryKey())
+          .addColumn('alg', 'text', (c) => c.notNull())
+          .addColumn('private_jwk', 'text', (c) => c.notNull())
+          .addColumn('public_jwk', 'text', (c) => c.notNull())
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .execute();
+      },
+    },
+    '002_kudos': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('kudos')
+          .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('repo_id', bigint, (c) => c.notNull())
+          .addColumn('repo_name', 'text', (c) => c.notNull())
+          .addColumn('full_name', 'text', (c) => c.notNull())
+          .addColumn('language', 'text')
+          .addColumn('description', 'text')
+          .addColumn('repo_url', 'text', (c) => c.notNull())
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .addColumn('updated_at', bigint, (c) => c.notNull())
+          .execute();
+        // One kudo per user and repository; also serves lookups by (user, repo).
+        await db.schema.createIndex('kudos_user_repo').on('kudos').columns(['user_id', 'repo_id']).unique().execute();
+        // Serves "the caller's kudos, newest first" without a sort.
+        await db.schema.createIndex('kudos_user_seq').on('kudos').columns(['user_id', 'seq']).execute();
+      },
+    },
+    '003_catalog': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('catalog_repos')
+          .addColumn('id', bigint, (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('full_name', 'text', (c) => c.notNull())
+          .addColumn('owner_login', 'text')
+          .addColumn('description', 'text')
+          .addColumn('language', 'text')
+          .addColumn('stars', bigint, (c) => c.notNull().defaultTo(0))
+          .addColumn('html_url', 'text', (c) => c.notNull())
+          .addColumn('seen_at', bigint, (c) => c.notNull())
+          .execute();
+        if (dialect === 'postgres') await createPostgresCatalogIndex(db);
+        else await createSqliteCatalogIndex(db);
+      },
+    },
+  };
+}
+
+async function createSqliteCatalogIndex(db: Kysely<unknown>): Promise<void> {
+  // External-content FTS5 table kept in step by triggers.
+  await sql`create virtual table catalog_fts using fts5(
+    name, full_name, description, language,
+    content='catalog_repos', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+  await sql`create trigger catalog_repos_ai after insert on catalog_repos begin
+    insert into catalog_fts(rowid, name, full_name, description, language)
+    values (new.id, new.name, new.full_name, new.description, new.language);
+  end`.execute(db);
+  await sql`create trigger catalog_repos_ad after delete on catalog_repos begin
+    insert into catalog_fts(catalog_fts, rowid, name, full_name, description, language)
+    values ('delete', old.id, old.name, old.full_name, old.description, old.language);
+  end`.execute(db);
+  await sql`create trigger catalog_repos_au after update on catalog_repos begin
+    insert into catalog_fts(catalog_fts, rowid, name, full_name, description, language)
+    values ('delete', old.id, old.name, old.full_name, old.description, old.language);
+    insert into catalog_fts(rowid, name, full_name, description, language)
+    values (new.id, new.name, new.full_name, new.description, new.language);
+  end`.execute(db);
+}
+
+async function createPostgresCatalogIndex(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table catalog_repos add column search tsvector generated always as (
+    to_tsvector('simple', coalesce(name, '') || ' ' || replace(full_name, '/', ' ') || ' ' ||
+      coalesce(description, '') || ' ' || coalesce(language, ''))) stored`.execute(db);
+  await sql`create index catalog_repos_search on catalog_repos using gin (search)`.execute(db);
+}
+
+export async function migrateToLatest(database: Database): Promise<void> {
+  const all = migrations(database.dialect);
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => all },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
+    throw new Error(`Database migration failed: ${reason}`, { cause: error });
+  }
+}

@@ -1,0 +1,74 @@
+/** /api/auth/*: register, sign in and out, who am I, and bearer tokens for scripts. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AccessToken, Credentials, SessionInfo } from '#contracts/auth.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import type { RequireUser } from '../../plugins/auth.ts';
+import type { TokenService } from '../tokens/token-service.ts';
+import type { AccountsService } from './accounts.service.ts';
+
+export function registerAccountRoutes(
+  app: FastifyInstance,
+  deps: {
+    accounts: AccountsService;
+    tokens: TokenService;
+    requireUser: RequireUser;
+    cookie: { name: string; secure: boolean; maxAgeSeconds: number };
+  },
+): void {
+  const { accounts, tokens, requireUser, cookie } = deps;
+
+  async function signIn(reply: FastifyReply, user: { id: string; email: string }) {
+    const { cookieValue, csrfToken } = await accounts.startSession(user.id);
+    reply.setCookie(cookie.name, cookieValue, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: cookie.secure,
+      path: '/',
+      maxAge: cookie.maxAgeSeconds,
+    });
+    return { user: { id: user.id, email: user.email }, csrf_token: csrfToken };
+  }
+
+  app.post(
+    '/api/auth/register',
+    { schema: { body: Credentials, response: { 201: SessionInfo } } },
+    async (request, reply) => {
+      const { email, password } = request.body as Credentials;
+      const user = await accounts.register(email, password, request.ip);
+      reply.status(201);
+      return signIn(reply, user);
+    },
+  );
+
+  app.post('/api/auth/login', { schema: { body: Credentials, response: { 200: SessionInfo } } }, async (request, reply) => {
+    const { email, password } = request.body as Credentials;
+    const user = await accounts.authenticate(email, password, request.ip);
+    return signIn(reply, user);
+  });
+
+  app.post('/api/auth/logout', { onRequest: requireUser }, async (request, reply) => {
+    const value = request.cookies[cookie.name];
+    if (value) await accounts.endSession(value);
+    reply.clearCookie(cookie.name, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/auth/session', { onRequest: requireUser, schema: { response: { 200: SessionInfo } } }, async (request) => {
+    const session = request.caller?.session;
+    // A bearer caller has no browser session to describe.
+    if (!session) throw new NotFoundError('No browser session; this route is for the page');
+    return { user: { id: session.userId, email: session.email }, csrf_token: session.csrfToken };
+  });
+
+  app.post('/api/auth/token', { schema: { body: Credentials, response: { 200: AccessToken } } }, async (request) => {
+    const { email, password } = request.body as Credentials;
+    const user = await accounts.authenticate(email, password, request.ip);
+    const { token, expiresIn } = await tokens.issue(user.id);
+    return { access_token: token, token_type: 'Bearer' as const, expires_in: expiresIn };
+  });
+
+  app.get('/.well-known/jwks.json', async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return tokens.jwks;
+  });
+}

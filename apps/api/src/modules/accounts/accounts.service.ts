@@ -1,0 +1,115 @@
+/**
+ * Registration, sign-in and sessions. Answers "wrong email" and "wrong
+ * password" identically, and spends the same hashing work on both.
+ */
+import { randomUUID } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../core/clock.ts';
+import { constantTimeEqual, randomToken, sha256Hex } from '../../core/crypto.ts';
+import { ConflictError, UnauthorizedError, ValidationError } from '../../core/errors.ts';
+import type { LimitRule, RateLimiter } from '../../core/rate-limiter.ts';
+import type { Schema, UserRow } from '../../db/schema.ts';
+import { checkPassword } from './password-policy.ts';
+import * as sessions from './sessions.repository.ts';
+import { findUserByEmail, insertUser } from './users.repository.ts';
+
+export interface AccountLimits {
+  loginPerIpPerMinute: number;
+  loginPerAccountPerMinute: number;
+}
+
+export interface SessionContext {
+  userId: string;
+  email: string;
+  csrfToken: string;
+  createdAt: number;
+}
+
+const EMAIL_PATTERN = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\],;:\\]+$/u;
+
+/** Trims, applies Unicode NFC and lower-cases, so one mailbox is one account. */
+export function normalizeEmail(raw: string): string {
+  const email = raw.trim().normalize('NFC').toLowerCase();
+  if (email.length > 254 || !EMAIL_PATTERN.test(email)) throw ValidationError.forField('email', 'must be a valid email address');
+  return email;
+}
+
+export function createAccountsService(deps: {
+  db: Kysely<Schema>;
+  clock: Clock;
+  limiter: RateLimiter;
+  limits: AccountLimits;
+  sessionTtlSeconds: number;
+}) {
+  const { db, clock, limiter } = deps;
+  const perIp: LimitRule = { name: 'auth-ip', limit: deps.limits.loginPerIpPerMinute, windowMs: 60_000 };
+  const perAccount: LimitRule = { name: 'auth-account', limit: deps.limits.loginPerAccountPerMinute, windowMs: 60_000 };
+  // Verified against when the email is unknown, so both failures cost the same time.
+  const decoyHash = hash(randomToken());
+
+  async function register(rawEmail: string, password: string, ip: string): Promise<UserRow> {
+    await limiter.consume(perIp, ip);
+    const email = normalizeEmail(rawEmail);
+    checkPassword(password, email);
+    const user: UserRow = { id: randomUUID(), email, password_hash: await hash(password), created_at: clock.now() };
+    if (!(await insertUser(db, user))) {
+      throw new ConflictError('EMAIL_TAKEN', 'An account with this email already exists', [
+        { field: 'email', message: 'is already registered' },
+      ]);
+    }
+    return user;
+  }
+
+  /** Checks credentials under per-IP and per-account limits; failures all look alike. */
+  async function authenticate(rawEmail: string, password: string, ip: string): Promise<UserRow> {
+    await limiter.consume(perIp, ip);
+    const email = normalizeEmailOrNull(rawEmail);
+    if (email) await limiter.consume(perAccount, email);
+    const user = email ? await findUserByEmail(db, email) : undefined;
+    const ok = await verify(user?.password_hash ?? (await decoyHash), password).catch(() => false);
+    if (!user || !ok) throw new UnauthorizedError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+    await limiter.clear(perAccount, user.email);
+    return user;
+  }
+
+  async function startSession(userId: string): Promise<{ cookieValue: string; csrfToken: string }> {
+    const cookieValue = randomToken();
+    const csrfToken = randomToken();
+    const now = clock.now();
+    await sessions.insertSession(db, {
+      id_hash: sha256Hex(cookieValue),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: now + deps.sessionTtlSeconds * 1000,
+    });
+    return { cookieValue, csrfToken };
+  }
+
+  async function findSession(cookieValue: string): Promise<SessionContext | undefined> {
+    const row = await sessions.findLiveSession(db, sha256Hex(cookieValue), clock.now());
+    if (!row) return undefined;
+    return { userId: row.user_id, email: row.email, csrfToken: row.csrf_token, createdAt: row.created_at };
+  }
+
+  async function endSession(cookieValue: string): Promise<void> {
+    await sessions.deleteSession(db, sha256Hex(cookieValue));
+  }
+
+  return { register, authenticate, startSession, findSession, endSession };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
+
+function normalizeEmailOrNull(raw: string): string | null {
+  try {
+    return normalizeEmail(raw);
+  } catch {
+    return null;
+  }
+}
+
+export function csrfMatches(session: SessionContext, presented: string | undefined): boolean {
+  return typeof presented === 'string' && constantTimeEqual(session.csrfToken, presented);
+}

@@ -1,0 +1,20 @@
+/** Passwords refused outright: the most common ones in public breach corpora (8+ characters, lower-cased). */
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  '00000000', '0987654321', '11111111', '11223344', '12121212', '123123123', '12341234', '12345678',
+  '123456789', '1234567890', '1234qwer', '147258369', '159753159', '1q2w3e4r', '1q2w3e4r5t', '1qaz2wsx',
+  '1qazxsw2', '87654321', '987654321', 'a1b2c3d4', 'aa123456', 'abc12345', 'abcd1234', 'access14',
+  'admin123', 'administrator', 'arsenal1', 'asdf1234', 'asdfghjk', 'asdfghjkl', 'autumn123', 'baseball',
+  'baseball1', 'basketball', 'batman123', 'buster123', 'changeme', 'changeme1', 'charlie1', 'chelsea1',
+  'computer', 'computer1', 'december', 'default1', 'dragon123', 'football', 'football1', 'freedom1',
+  'george123', 'harley123', 'hello123', 'helloworld', 'hockey123', 'hunter123', 'iloveyou', 'iloveyou1',
+  'iloveyou2', 'internet', 'jennifer', 'jordan23', 'killer123', 'letmein!', 'letmein1', 'letmein123',
+  'liverpool', 'lovely123', 'master123', 'michael1', 'michelle', 'minecraft', 'monkey123', 'mustang1',
+  'mypassword', 'nicole123', 'november', 'p@ssw0rd', 'p@ssword', 'pa$$word', 'pa55word', 'passw0rd',
+  'password', 'password1', 'password12', 'password123', 'password1234', 'password2024', 'password2025',
+  'password2026', 'pokemon123', 'princess', 'q1w2e3r4', 'qazwsxedc', 'qwer1234', 'qwerty12', 'qwerty123',
+  'qwerty1234', 'qwertyui', 'qwertyuiop', 'ranger123', 'samantha', 'secret123', 'september', 'shadow123',
+  'soccer123', 'spring123', 'starwars', 'starwars1', 'summer123', 'summer2024', 'summer2025', 'summer2026',
+  'sunshine', 'sunshine1', 'superman', 'superman1', 'test1234', 'testtest', 'trustno1', 'trustno1!',
+  'welcome1', 'welcome123', 'welcome2024', 'welcome2025', 'welcome2026', 'whatever', 'winter123', 'zaq12wsx',
+  'zxcvbnm1', 'zxcvbnm123',
+]);

@@ -1,0 +1,73 @@
+/**
+ * Turns what a client posted (our field names, or GitHub's search item as
+ * GitHub returns it) into the fields we store, with a named field for every
+ * problem.
+ */
+import type { KudoInput, KudoUpdate } from '#contracts/kudos.ts';
+import { ValidationError } from '../../core/errors.ts';
+import type { KudoChanges } from './kudos.repository.ts';
+
+export interface KudoFields {
+  repo_id: number;
+  repo_name: string;
+  full_name: string;
+  language: string | null;
+  description: string | null;
+  repo_url: string;
+}
+
+export function kudoFieldsFromInput(input: KudoInput): KudoFields {
+  const changes = kudoChangesFromInput(input);
+  const repo_name = changes.repo_name;
+  if (repo_name === undefined) throw ValidationError.forField('repo_name', 'is required (or send GitHub\'s "name")');
+  const ownerLogin = input.owner?.login;
+  const full_name = changes.full_name ?? (ownerLogin ? `${ownerLogin}/${repo_name}` : undefined);
+  if (full_name === undefined) throw ValidationError.forField('full_name', 'is required');
+  const repo_url = changes.repo_url;
+  if (repo_url === undefined) throw ValidationError.forField('repo_url', 'is required (or send GitHub\'s "html_url")');
+  return {
+    repo_id: input.id,
+    repo_name,
+    full_name,
+    language: changes.language ?? null,
+    description: changes.description ?? null,
+    repo_url,
+  };
+}
+
+/** The fields a PUT may change; `id` is the repository's identity and never changes. */
+export function kudoChangesFromInput(input: KudoUpdate): KudoChanges {
+  const changes: KudoChanges = {};
+  const repoName = input.repo_name ?? input.name;
+  if (repoName !== undefined) changes.repo_name = cleanText('repo_name', repoName);
+  if (input.full_name !== undefined) changes.full_name = cleanText('full_name', input.full_name);
+  if (input.language !== undefined) changes.language = input.language === null ? null : cleanText('language', input.language);
+  if (input.description !== undefined) {
+    changes.description = input.description === null ? null : cleanText('description', input.description, true);
+  }
+  const url = input.repo_url ?? input.html_url;
+  if (url !== undefined) changes.repo_url = cleanUrl(input.repo_url !== undefined ? 'repo_url' : 'html_url', url);
+  return changes;
+}
+
+// NUL cannot be stored in PostgreSQL text, and no repository name or description needs it.
+const FORBIDDEN_CHARACTERS = /\u0000/u;
+
+function cleanText(field: string, value: string, allowEmpty = false): string {
+  if (FORBIDDEN_CHARACTERS.test(value)) throw ValidationError.forField(field, 'must not contain NUL characters');
+  if (!allowEmpty && value.trim() === '') throw ValidationError.forField(field, 'must not be blank');
+  return value;
+}
+
+/** Only http(s) links: a repo_url is rendered as a link, so javascript: and data: must never get in. */
+function cleanUrl(field: string, value: string): string {
+  cleanText(field, value);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw ValidationError.forField(field, 'must be an absolute http(s) URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw ValidationError.forField(field, 'must be an http(s) URL');
+  return value;
+}

@@ -1,0 +1,63 @@
+/** The rules of kudos: every kudo belongs to one user, and nobody sees or touches another's. */
+import type { Kysely } from 'kysely';
+import type { Kudo, KudoInput, KudoUpdate } from '#contracts/kudos.ts';
+import type { Clock } from '../../core/clock.ts';
+import { NotFoundError, ValidationError } from '../../core/errors.ts';
+import type { Schema } from '../../db/schema.ts';
+import { kudoChangesFromInput, kudoFieldsFromInput } from './kudo-input.ts';
+import * as repo from './kudos.repository.ts';
+
+export function toKudo(row: repo.StoredKudo): Kudo {
+  return {
+    id: row.repo_id,
+    repo_name: row.repo_name,
+    full_name: row.full_name,
+    language: row.language,
+    description: row.description,
+    repo_url: row.repo_url,
+    user_id: row.user_id,
+  };
+}
+
+export function createKudosService(deps: { db: Kysely<Schema>; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function list(userId: string): Promise<Kudo[]> {
+    return (await repo.listKudos(db, userId)).map(toKudo);
+  }
+
+  async function get(userId: string, repoId: number): Promise<Kudo> {
+    const row = await repo.findKudo(db, userId, repoId);
+    // Another user's kudo is reported exactly like a missing one.
+    if (!row) throw new NotFoundError(`No kudo for repository ${repoId}`);
+    return toKudo(row);
+  }
+
+  /** Idempotent: a repository already kudoed returns the existing kudo and `created: false`. */
+  async function give(userId: string, input: KudoInput): Promise<{ kudo: Kudo; created: boolean }> {
+    const fields = kudoFieldsFromInput(input);
+    const now = clock.now();
+    const created = await repo.insertKudoIfAbsent(db, { ...fields, user_id: userId, created_at: now, updated_at: now });
+    return { kudo: await get(userId, fields.repo_id), created };
+  }
+
+  async function update(userId: string, repoId: number, input: KudoUpdate): Promise<Kudo> {
+    if (input.id !== undefined && input.id !== repoId) {
+      throw ValidationError.forField('id', `cannot change (this kudo is for repository ${repoId})`);
+    }
+    const changes = kudoChangesFromInput(input);
+    if (Object.keys(changes).length === 0) await get(userId, repoId);
+    else if (!(await repo.updateKudo(db, userId, repoId, changes, clock.now()))) {
+      throw new NotFoundError(`No kudo for repository ${repoId}`);
+    }
+    return get(userId, repoId);
+  }
+
+  async function remove(userId: string, repoId: number): Promise<void> {
+    if (!(await repo.deleteKudo(db, userId, repoId))) throw new NotFoundError(`No kudo for repository ${repoId}`);
+  }
+
+  return { list, get, give, update, remove };
+}
+
+export type KudosService = ReturnType<typeof createKudosService>;

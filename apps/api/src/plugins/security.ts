@@ -1,0 +1,51 @@
+/** HTTP hardening shared by every route: security headers, CORS allow-list, per-IP rate limit. */
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+
+export async function installSecurity(
+  app: FastifyInstance,
+  options: { corsOrigins: string[]; apiPerIpPerMinute: number },
+): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Material UI injects its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false,
+  });
+
+  const allowed = new Set(options.corsOrigins);
+  await app.register(cors, {
+    // Other origins get no CORS headers at all; the browser then blocks them.
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+    exposedHeaders: ['Retry-After', 'ETag'],
+    credentials: false,
+    maxAge: 600,
+  });
+
+  await app.register(rateLimit, {
+    max: options.apiPerIpPerMinute,
+    timeWindow: 60_000,
+    allowList: (request) => request.method === 'OPTIONS',
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`), {
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+      }),
+  });
+}

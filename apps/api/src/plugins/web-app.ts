@@ -1,0 +1,22 @@
+/** Serves the built single-page app, and index.html for any page route the SPA owns. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { sendError } from './error-handler.ts';
+
+export const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../../web/dist');
+
+export async function installWebApp(app: FastifyInstance, distDir = DEFAULT_WEB_DIST): Promise<void> {
+  const hasBuild = existsSync(join(distDir, 'index.html'));
+  if (hasBuild) {
+    await app.register(fastifyStatic, { root: distDir, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/.well-known/');
+    if (isPage && hasBuild) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage) return reply.type('text/plain').status(503).send('The page is not built: run "npm run build:web".');
+    return sendError(reply, 404, 'NOT_FOUND', `No route for ${request.method} ${path}`);
+  });
+}
