@@ -52,6 +52,8 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   app.addHook('onClose', async () => database.destroy());
 
+  // JSON is the only body the API reads; text/plain is what cross-site forms can send without a preflight.
+  app.removeContentTypeParser('text/plain');
   installValidators(app);
   installErrorHandler(app);
   await installSecurity(app, { corsOrigins: config.corsOrigins, apiPerIpPerMinute: config.rateLimits.apiPerIpPerMinute });
