@@ -18,6 +18,7 @@ import { registerKudosRoutes } from './modules/kudos/kudos.routes.ts';
 import { TokenService } from './modules/tokens/token-service.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installErrorHandler } from './plugins/error-handler.ts';
+import { installOpenApi } from './plugins/openapi.ts';
 import { installSecurity } from './plugins/security.ts';
 import { installValidators } from './plugins/validation.ts';
 import { installWebApp } from './plugins/web-app.ts';
@@ -58,6 +59,7 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   installErrorHandler(app);
   await installSecurity(app, { corsOrigins: config.corsOrigins, apiPerIpPerMinute: config.rateLimits.apiPerIpPerMinute });
   await app.register(cookie);
+  await installOpenApi(app, config.publicUrl);
 
   const limiter = new RateLimiter(overrides.counters ?? new MemoryCounterStore(), clock);
   const tokens = new TokenService(database.db, config.jwt, clock);

@@ -51,10 +51,10 @@ export function kudoChangesFromInput(input: KudoUpdate): KudoChanges {
 }
 
 // NUL cannot be stored in PostgreSQL text, and no repository name or description needs it.
-const FORBIDDEN_CHARACTERS = /\u0000/u;
+const NUL = '\u0000';
 
 function cleanText(field: string, value: string, allowEmpty = false): string {
-  if (FORBIDDEN_CHARACTERS.test(value)) throw ValidationError.forField(field, 'must not contain NUL characters');
+  if (value.includes(NUL)) throw ValidationError.forField(field, 'must not contain NUL characters');
   if (!allowEmpty && value.trim() === '') throw ValidationError.forField(field, 'must not be blank');
   return value;
 }

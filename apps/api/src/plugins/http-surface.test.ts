@@ -42,3 +42,11 @@ test('security headers are set on every answer', async (t) => {
   assert.match(String(response.headers['content-security-policy']), /default-src 'self'/);
   assert.match(String(response.headers['content-security-policy']), /frame-ancestors 'none'/);
 });
+
+test('the OpenAPI description lists the kudos routes in both spellings', async (t) => {
+  const { app } = await buildTestApp(t);
+  const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+  assert.equal(response.statusCode, 200);
+  const paths = Object.keys(response.json().paths);
+  for (const path of ['/api/kudos', '/api/kudos/{id}', '/api/kudo/{id}', '/api/auth/token']) assert.ok(paths.includes(path), path);
+});
