@@ -71,6 +71,10 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
     limits: config.rateLimits,
     sessionTtlSeconds: config.session.ttlSeconds,
   });
+  // Expired sessions are refused on read; this only keeps the table small.
+  const pruneTimer = setInterval(() => void accounts.pruneExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'session pruning failed')), 3_600_000);
+  pruneTimer.unref();
+  app.addHook('onClose', async () => clearInterval(pruneTimer));
   const requireUser = installAuth(app, { tokens, accounts, cookieName: config.session.cookieName });
 
   registerAccountRoutes(app, {

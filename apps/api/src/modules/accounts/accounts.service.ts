@@ -97,7 +97,11 @@ export function createAccountsService(deps: {
     await sessions.deleteSession(db, sha256Hex(cookieValue));
   }
 
-  return { register, authenticate, startSession, findSession, endSession };
+  async function pruneExpiredSessions(): Promise<void> {
+    await sessions.deleteExpiredSessions(db, clock.now());
+  }
+
+  return { register, authenticate, startSession, findSession, endSession, pruneExpiredSessions };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -57,10 +57,8 @@ describe('kudos input validation', () => {
       assert.equal(response.statusCode, 422, response.body);
       assert.equal(response.json().error.fields[0].field, field);
     }
-    assert.deepEqual({ ...(await app.inject({ method: 'GET', url: '/api/kudos/10', headers: auth })).json(), user_id: undefined }, {
-      ...valid,
-      user_id: undefined,
-    });
+    const stored = (await app.inject({ method: 'GET', url: '/api/kudos/10', headers: auth })).json() as Record<string, unknown>;
+    assert.deepEqual({ ...stored, user_id: undefined }, { ...valid, user_id: undefined });
   });
 
   test('malformed requests are 4xx with a JSON error, never 5xx', async (t) => {

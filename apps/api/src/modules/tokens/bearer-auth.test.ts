@@ -101,7 +101,7 @@ describe('bearer tokens', () => {
       const authorization = await makeHeader({ token, forge });
       const response = await app.inject(authorization ? kudosWith(authorization) : { method: 'GET', url: '/api/kudos' });
       assert.equal(response.statusCode, 401, response.body);
-      assert.match(response.headers['content-type'] ?? '', /application\/json/);
+      assert.match(String(response.headers['content-type']), /application\/json/);
       const body = response.json();
       assert.equal(typeof body.error.code, 'string');
       assert.equal(typeof body.error.message, 'string');
