@@ -28,6 +28,8 @@ if (mode === 'bare' && file) {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   console.log(`listening ${typeof address === 'object' && address ? address.port : 0}`);
+  // A normal exit, so `--cpu-prof` can write its profile.
+  process.once('SIGINT', () => void app.close().then(() => process.exit(0)));
 } else {
   console.error('usage: servers.ts app <dbfile> | bare <bodyfile>');
   process.exit(2);
