@@ -1,0 +1,78 @@
+/**
+ * The whole site for one test: a fake GitHub, the API server on its own
+ * temporary database serving the built page, and a browser. Everything is
+ * torn down when the test ends.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestContext } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../../apps/api/src/app.ts';
+import { loadConfig } from '../../apps/api/src/config.ts';
+import { type FakeGithub, startFakeGithub } from '../../test-support/fake-github/server.ts';
+import { launchBrowser } from './browser.ts';
+import { watchForPageErrors } from './page-errors.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const builtPage = join(repoRoot, 'apps/web/dist/index.html');
+
+export interface Site {
+  url: string;
+  fake: FakeGithub;
+  app: FastifyInstance;
+  browser: Browser;
+  /** A fresh browser context (its own cookies) with one page, checked for script errors. */
+  newPage(): Promise<Page>;
+}
+
+/** scripts/run-tests.mjs builds the page before the browser tests; a lone run builds it if missing. */
+function ensurePageBuilt(): void {
+  if (existsSync(builtPage)) return;
+  const built = spawnSync('npm', ['run', '--silent', 'build:web'], { cwd: repoRoot, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build:web failed');
+}
+
+export async function startSite(t: TestContext, env: Record<string, string> = {}): Promise<Site> {
+  ensurePageBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'kudos-e2e-'));
+  const fake = await startFakeGithub();
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${join(dir, 'app.db')}`,
+    GITHUB_API_URL: fake.url,
+    GITHUB_TIMEOUT_MS: '2000',
+    LOGIN_RATE_PER_IP: '1000',
+    LOGIN_RATE_PER_ACCOUNT: '1000',
+    API_RATE_PER_IP: '100000',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await buildApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const browser = await launchBrowser(t);
+
+  // After hooks run in the order they were added: the browser closes before the servers.
+  t.after(async () => {
+    await app.close();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    fake,
+    app,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      watchForPageErrors(t, page);
+      return page;
+    },
+  };
+}
