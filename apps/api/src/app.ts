@@ -7,17 +7,23 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
+import { type EventBus, InProcessEventBus } from './core/events.ts';
 import { type CounterStore, MemoryCounterStore, RateLimiter } from './core/rate-limiter.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.ts';
+import { installDevices } from './modules/devices/index.ts';
 import { installGithubSearch } from './modules/github-search/index.ts';
 import { createKudosService } from './modules/kudos/kudos.service.ts';
 import { registerKudosRoutes } from './modules/kudos/kudos.routes.ts';
+import { installPayments } from './modules/payments/index.ts';
+import { installPhone } from './modules/phone/index.ts';
+import { installSms } from './modules/sms/index.ts';
 import { TokenService } from './modules/tokens/token-service.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installErrorHandler } from './plugins/error-handler.ts';
+import { installEventStreams } from './plugins/event-stream.ts';
 import { installOpenApi } from './plugins/openapi.ts';
 import { installSecurity } from './plugins/security.ts';
 import { installValidators } from './plugins/validation.ts';
@@ -27,6 +33,7 @@ export interface AppOverrides {
   clock?: Clock;
   database?: Database;
   counters?: CounterStore;
+  events?: EventBus;
   /** Pino options or false; tests pass false to keep output readable. */
   logger?: boolean | object;
 }
@@ -85,6 +92,14 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   registerKudosRoutes(app, { kudos: createKudosService({ db: database.db, clock }), requireUser });
   installGithubSearch(app, { database, github: config.github, clock, requireUser });
+
+  const events = overrides.events ?? new InProcessEventBus();
+  app.addHook('onClose', async () => events.close());
+  const streams = installEventStreams(app);
+  const sms = installSms(app, { db: database.db, config: config.sms, clock, requireUser });
+  const phones = installPhone(app, { db: database.db, sms, smsConfig: config.sms, limiter, clock, requireUser });
+  const authorization = installPayments(app, { database, config, clock, events, streams, sms, phones, limiter, requireUser });
+  installDevices(app, { database, config, clock, events, streams, limiter, authorization, requireUser });
   await installWebApp(app, config.webDistDir);
   return app;
 }

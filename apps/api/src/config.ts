@@ -19,9 +19,38 @@ export interface AppConfig {
   /** Hops of reverse proxies whose X-Forwarded-For is believed (0: none). */
   trustProxyHops: number;
   logLevel: string;
+  sms: SmsConfig;
+  payments: {
+    /** How long a payment waits for strong customer authentication before it expires. */
+    challengeTtlSeconds: number;
+    /** When the waiting page offers the SMS code instead. */
+    smsFallbackAfterSeconds: number;
+    otpTtlSeconds: number;
+    otpMaxAttempts: number;
+    /** Consecutive failed authentications (any method) before the user is blocked. */
+    maxConsecutiveFailures: number;
+    blockSeconds: number;
+  };
+  devices: { pairingTtlSeconds: number; reauthMaxAgeSeconds: number; requestMaxSkewSeconds: number };
+  /** Shared secret of a hosted push provider (Authy OneTouch style) whose callbacks we accept. */
+  pushCallbackApiKey: string | undefined;
   /** Lower in tests so rate-limit rules can be exercised quickly. */
   rateLimits: { loginPerIpPerMinute: number; loginPerAccountPerMinute: number; apiPerIpPerMinute: number };
 }
+
+export type SmsConfig =
+  | { provider: 'outbox'; resendCooldownSeconds: number; perUserPerHour: number; perPhonePerHour: number; perIpPerHour: number }
+  | {
+      provider: 'twilio';
+      resendCooldownSeconds: number;
+      perUserPerHour: number;
+      perPhonePerHour: number;
+      perIpPerHour: number;
+      accountSid: string;
+      authToken: string;
+      from: string | undefined;
+      verifyServiceSid: string | undefined;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -69,6 +98,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       cookieName: 'sid',
       secureCookie: publicUrl.startsWith('https://'),
     },
+    sms: readSms(env, problems),
+    payments: {
+      challengeTtlSeconds: readInteger(env, 'PAYMENT_CHALLENGE_TTL_SECONDS', 300, 30, 3600, problems),
+      smsFallbackAfterSeconds: readInteger(env, 'SMS_FALLBACK_AFTER_SECONDS', 15, 0, 300, problems),
+      otpTtlSeconds: readInteger(env, 'OTP_TTL_SECONDS', 300, 30, 3600, problems),
+      otpMaxAttempts: readInteger(env, 'OTP_MAX_ATTEMPTS', 5, 1, 20, problems),
+      maxConsecutiveFailures: readInteger(env, 'SCA_MAX_FAILURES', 5, 1, 100, problems),
+      blockSeconds: readInteger(env, 'SCA_BLOCK_SECONDS', 900, 10, 86400, problems),
+    },
+    devices: {
+      pairingTtlSeconds: readInteger(env, 'PAIRING_TTL_SECONDS', 300, 30, 3600, problems),
+      reauthMaxAgeSeconds: readInteger(env, 'REAUTH_MAX_AGE_SECONDS', 300, 30, 86400, problems),
+      requestMaxSkewSeconds: readInteger(env, 'DEVICE_REQUEST_MAX_SKEW_SECONDS', 60, 5, 600, problems),
+    },
+    pushCallbackApiKey: env.PUSH_CALLBACK_API_KEY?.trim() || undefined,
     webDistDir: env.WEB_DIST_DIR,
     trustProxyHops: readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems),
     logLevel,
@@ -80,6 +124,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readSms(env: Env, problems: string[]): SmsConfig {
+  const limits = {
+    resendCooldownSeconds: readInteger(env, 'SMS_RESEND_COOLDOWN_SECONDS', 30, 0, 3600, problems),
+    perUserPerHour: readInteger(env, 'SMS_PER_USER_PER_HOUR', 10, 1, 10000, problems),
+    perPhonePerHour: readInteger(env, 'SMS_PER_PHONE_PER_HOUR', 10, 1, 10000, problems),
+    perIpPerHour: readInteger(env, 'SMS_PER_IP_PER_HOUR', 30, 1, 10000, problems),
+  };
+  const provider = env.SMS_PROVIDER ?? 'outbox';
+  if (provider === 'outbox') return { provider, ...limits };
+  if (provider !== 'twilio') {
+    problems.push(`SMS_PROVIDER must be "outbox" or "twilio" (got "${provider}")`);
+    return { provider: 'outbox', ...limits };
+  }
+  const accountSid = env.TWILIO_ACCOUNT_SID?.trim() ?? '';
+  const authToken = env.TWILIO_AUTH_TOKEN?.trim() ?? '';
+  const from = env.TWILIO_FROM?.trim() || undefined;
+  const verifyServiceSid = env.TWILIO_VERIFY_SERVICE_SID?.trim() || undefined;
+  if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) problems.push('TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits');
+  if (authToken === '') problems.push('TWILIO_AUTH_TOKEN is required when SMS_PROVIDER=twilio');
+  if (!from && !verifyServiceSid) problems.push('TWILIO_FROM (a sender number) or TWILIO_VERIFY_SERVICE_SID is required when SMS_PROVIDER=twilio');
+  return { provider, ...limits, accountSid, authToken, from, verifyServiceSid };
 }
 
 function readInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {

@@ -77,6 +77,101 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         else await createSqliteCatalogIndex(db);
       },
     },
+    '004_payfriend': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('users').addColumn('phone', 'text').execute();
+        await db.schema.alterTable('users').addColumn('phone_verified_at', bigint).execute();
+        await db.schema.alterTable('sessions').addColumn('reauthenticated_at', bigint).execute();
+        await db.schema
+          .createTable('phone_verifications')
+          .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('phone', 'text', (c) => c.notNull())
+          .addColumn('code_hash', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('sent_at', bigint, (c) => c.notNull())
+          .addColumn('expires_at', bigint, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('sms_messages')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
+          .addColumn('to_phone', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('provider', 'text', (c) => c.notNull())
+          .addColumn('provider_message_id', 'text')
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sms_messages_user').on('sms_messages').columns(['user_id', 'created_at']).execute();
+        await db.schema
+          .createTable('devices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('public_key_jwk', 'text', (c) => c.notNull())
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .addColumn('last_used_at', bigint)
+          .addColumn('revoked_at', bigint)
+          .execute();
+        await db.schema.createIndex('devices_user').on('devices').column('user_id').execute();
+        await db.schema
+          .createTable('pairings')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .addColumn('expires_at', bigint, (c) => c.notNull())
+          .addColumn('used_at', bigint)
+          .execute();
+        // Single-use values (device request nonces, callback nonces) remembered until they expire.
+        await db.schema
+          .createTable('used_nonces')
+          .addColumn('scope', 'text', (c) => c.notNull())
+          .addColumn('nonce', 'text', (c) => c.notNull())
+          .addColumn('expires_at', bigint, (c) => c.notNull())
+          .addPrimaryKeyConstraint('used_nonces_pk', ['scope', 'nonce'])
+          .execute();
+        await db.schema
+          .createTable('payments')
+          .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('payer_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('payee', 'text', (c) => c.notNull())
+          .addColumn('amount_minor', bigint, (c) => c.notNull())
+          .addColumn('currency', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('idempotency_key', 'text', (c) => c.notNull())
+          .addColumn('request_fingerprint', 'text', (c) => c.notNull())
+          .addColumn('requested_ip', 'text')
+          .addColumn('requested_user_agent', 'text')
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .addColumn('expires_at', bigint, (c) => c.notNull())
+          .addColumn('decided_at', bigint)
+          .addColumn('decided_by', 'text')
+          .execute();
+        await db.schema.createIndex('payments_payer_key').on('payments').columns(['payer_id', 'idempotency_key']).unique().execute();
+        await db.schema.createIndex('payments_payer_seq').on('payments').columns(['payer_id', 'seq']).execute();
+        await db.schema.createIndex('payments_pending_expiry').on('payments').columns(['status', 'expires_at']).execute();
+        await db.schema
+          .createTable('challenges')
+          .addColumn('payment_id', 'text', (c) => c.primaryKey().references('payments.id').onDelete('cascade'))
+          .addColumn('nonce', 'text', (c) => c.notNull())
+          .addColumn('digest', 'text', (c) => c.notNull())
+          .addColumn('push_request_id', 'text', (c) => c.notNull().unique())
+          .addColumn('otp_hash', 'text')
+          .addColumn('otp_sent_at', bigint)
+          .addColumn('otp_expires_at', bigint)
+          .addColumn('otp_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        // Consecutive failed strong-authentication attempts, across methods, and the block they cause.
+        await db.schema
+          .createTable('sca_failures')
+          .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+          .addColumn('consecutive', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('blocked_until', bigint)
+          .execute();
+      },
+    },
   };
 }
 

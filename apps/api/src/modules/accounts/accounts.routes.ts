@@ -1,6 +1,7 @@
 /** /api/auth/*: register, sign in and out, who am I, and bearer tokens for scripts. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AccessToken, Credentials, SessionInfo } from '#contracts/auth.ts';
+import { ReauthInput } from '#contracts/payfriend.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import type { RequireUser } from '../../plugins/auth.ts';
 import type { TokenService } from '../tokens/token-service.ts';
@@ -58,6 +59,15 @@ export function registerAccountRoutes(
     // A bearer caller has no browser session to describe.
     if (!session) throw new NotFoundError('No browser session; this route is for the page');
     return { user: { id: session.userId, email: session.email }, csrf_token: session.csrfToken };
+  });
+
+  // Sensitive actions (pairing a device) need the password entered within the last few minutes.
+  app.post('/api/auth/reauthenticate', { onRequest: requireUser, schema: { body: ReauthInput } }, async (request, reply) => {
+    const session = request.caller?.session;
+    const cookieValue = request.cookies[cookie.name];
+    if (!session || !cookieValue) throw new NotFoundError('No browser session; this route is for the page');
+    await accounts.reauthenticate(session, cookieValue, (request.body as ReauthInput).password, request.ip);
+    return reply.status(204).send();
   });
 
   app.post('/api/auth/token', { schema: { body: Credentials, response: { 200: AccessToken } } }, async (request) => {

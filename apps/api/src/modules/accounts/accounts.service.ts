@@ -24,6 +24,8 @@ export interface SessionContext {
   email: string;
   csrfToken: string;
   createdAt: number;
+  /** When the password was last entered in this session: at sign-in, or on re-authentication. */
+  authenticatedAt: number;
 }
 
 const EMAIL_PATTERN = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\],;:\\]+$/u;
@@ -52,7 +54,14 @@ export function createAccountsService(deps: {
     await limiter.consume(perIp, ip);
     const email = normalizeEmail(rawEmail);
     checkPassword(password, email);
-    const user: UserRow = { id: randomUUID(), email, password_hash: await hash(password), created_at: clock.now() };
+    const user: UserRow = {
+      id: randomUUID(),
+      email,
+      password_hash: await hash(password),
+      created_at: clock.now(),
+      phone: null,
+      phone_verified_at: null,
+    };
     if (!(await insertUser(db, user))) {
       throw new ConflictError('EMAIL_TAKEN', 'An account with this email already exists', [
         { field: 'email', message: 'is already registered' },
@@ -90,7 +99,23 @@ export function createAccountsService(deps: {
   async function findSession(cookieValue: string): Promise<SessionContext | undefined> {
     const row = await sessions.findLiveSession(db, sha256Hex(cookieValue), clock.now());
     if (!row) return undefined;
-    return { userId: row.user_id, email: row.email, csrfToken: row.csrf_token, createdAt: row.created_at };
+    return {
+      userId: row.user_id,
+      email: row.email,
+      csrfToken: row.csrf_token,
+      createdAt: row.created_at,
+      authenticatedAt: Math.max(row.created_at, row.reauthenticated_at ?? 0),
+    };
+  }
+
+  /** Re-enters the password in a live session, for actions that need a recent sign-in. */
+  async function reauthenticate(session: SessionContext, cookieValue: string, password: string, ip: string): Promise<void> {
+    await authenticate(session.email, password, ip);
+    await sessions.markReauthenticated(db, sha256Hex(cookieValue), clock.now());
+  }
+
+  function isRecentlyAuthenticated(session: SessionContext, maxAgeSeconds: number): boolean {
+    return clock.now() - session.authenticatedAt <= maxAgeSeconds * 1000;
   }
 
   async function endSession(cookieValue: string): Promise<void> {
@@ -101,7 +126,16 @@ export function createAccountsService(deps: {
     await sessions.deleteExpiredSessions(db, clock.now());
   }
 
-  return { register, authenticate, startSession, findSession, endSession, pruneExpiredSessions };
+  return {
+    register,
+    authenticate,
+    startSession,
+    findSession,
+    reauthenticate,
+    isRecentlyAuthenticated,
+    endSession,
+    pruneExpiredSessions,
+  };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -7,6 +7,7 @@ export interface SessionRecord {
   csrf_token: string;
   created_at: number;
   expires_at: number;
+  reauthenticated_at?: number | null;
 }
 
 export async function insertSession(db: Kysely<Schema>, session: SessionRecord): Promise<void> {
@@ -17,10 +18,14 @@ export async function findLiveSession(db: Kysely<Schema>, idHash: string, now: n
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'users.email'])
+    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.reauthenticated_at', 'users.email'])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
+}
+
+export async function markReauthenticated(db: Kysely<Schema>, idHash: string, now: number): Promise<void> {
+  await db.updateTable('sessions').set({ reauthenticated_at: now }).where('id_hash', '=', idHash).execute();
 }
 
 export async function deleteSession(db: Kysely<Schema>, idHash: string): Promise<void> {

@@ -1,0 +1,87 @@
+/**
+ * Server-sent events: opens a stream on a reply, keeps it alive through
+ * proxies with comment heartbeats, tells clients how soon to reconnect, and
+ * closes every open stream (with a retry hint) when the server shuts down.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+export interface EventStream {
+  send(event: string, data: unknown, id?: string): void;
+  close(): void;
+  readonly closed: boolean;
+  onClose(listener: () => void): void;
+}
+
+const HEARTBEAT_MS = 15_000;
+const RETRY_MS = 2_000;
+
+export class EventStreams {
+  private readonly open = new Set<EventStream>();
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  /** Takes over the reply: Fastify sends nothing else for this request. */
+  start(request: FastifyRequest, reply: FastifyReply): EventStream {
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      ...(reply.getHeaders() as Record<string, string>),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      // Stops nginx and similar proxies from buffering the stream.
+      'x-accel-buffering': 'no',
+    });
+    raw.write(`retry: ${RETRY_MS}\n\n`);
+    const listeners: (() => void)[] = [];
+    let closed = false;
+    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+
+    const stream: EventStream = {
+      send(event, data, id) {
+        if (closed) return;
+        const lines = [`event: ${event}`, ...(id ? [`id: ${id}`] : []), `data: ${JSON.stringify(data)}`];
+        raw.write(`${lines.join('\n')}\n\n`);
+      },
+      close() {
+        if (closed) return;
+        finish();
+        raw.end();
+      },
+      get closed() {
+        return closed;
+      },
+      onClose(listener) {
+        listeners.push(listener);
+      },
+    };
+
+    const finish = () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      this.open.delete(stream);
+      for (const listener of listeners) listener();
+    };
+    request.raw.on('close', finish);
+    this.open.add(stream);
+    return stream;
+  }
+
+  /** On shutdown: ask every client to come back soon (to another instance), then end the stream. */
+  closeAll(): void {
+    for (const stream of [...this.open]) {
+      stream.send('shutdown', { reconnect_in_ms: RETRY_MS });
+      stream.close();
+    }
+  }
+}
+
+export function installEventStreams(app: FastifyInstance): EventStreams {
+  const streams = new EventStreams();
+  app.addHook('preClose', async () => streams.closeAll());
+  return streams;
+}
