@@ -2,13 +2,11 @@
  * Builds a complete app on its own fresh database for one test, and closes
  * it afterwards. Every API test starts here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type AppOverrides, buildApp } from '../apps/api/src/app.ts';
 import { type AppConfig, loadConfig } from '../apps/api/src/config.ts';
+import { freshDatabaseUrl } from './test-database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -33,12 +31,8 @@ export async function buildTestApp(
   t: TestContext,
   options: { env?: Record<string, string>; overrides?: AppOverrides } = {},
 ): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'app-test-'));
-  const config = loadConfig(testEnv({ DATABASE_URL: `sqlite:${join(dir, 'test.db')}`, ...options.env }));
+  const config = loadConfig(testEnv({ DATABASE_URL: await freshDatabaseUrl(t), ...options.env }));
   const app = await buildApp(config, { logger: false, ...options.overrides });
-  t.after(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  t.after(() => app.close());
   return { app, config };
 }

@@ -2,15 +2,14 @@
  * One search test's world: a fake GitHub, an app on a fresh database pointed
  * at it, a manual clock and a signed-in caller. Everything closes after the test.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { ManualClock } from '../../apps/api/src/core/clock.ts';
 import { type Database, openDatabase } from '../../apps/api/src/db/database.ts';
 import { migrateToLatest } from '../../apps/api/src/db/migrations.ts';
 import { registerWithToken } from '../api-client.ts';
 import { buildTestApp } from '../build-test-app.ts';
+import { freshDatabaseUrl } from '../test-database.ts';
+import { loadConfig } from '../../apps/api/src/config.ts';
 import { startFakeGithub } from './server.ts';
 
 export async function startSearchHarness(t: TestContext, options: { env?: Record<string, string> } = {}) {
@@ -35,14 +34,10 @@ export function epochSeconds(clock: ManualClock, plusSeconds = 0): number {
   return Math.floor(clock.now() / 1000) + plusSeconds;
 }
 
-/** A migrated SQLite database of its own, for tests of the catalog without an app. */
+/** A migrated database of its own (on the suite's dialect), for tests of the catalog without an app. */
 export async function openFreshDatabase(t: TestContext): Promise<Database> {
-  const dir = mkdtempSync(join(tmpdir(), 'catalog-test-'));
-  const database = openDatabase({ dialect: 'sqlite', file: join(dir, 'test.db') });
-  t.after(async () => {
-    await database.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const database = openDatabase(loadConfig({ DATABASE_URL: await freshDatabaseUrl(t) }).database);
+  t.after(() => database.destroy());
   await migrateToLatest(database);
   return database;
 }

@@ -28,6 +28,9 @@ import { installOpenApi } from './plugins/openapi.ts';
 import { installSecurity } from './plugins/security.ts';
 import { installValidators } from './plugins/validation.ts';
 import { installWebApp } from './plugins/web-app.ts';
+import { type SharedState, connectSharedState } from './shared-state/index.ts';
+
+export type { SharedState };
 
 export interface AppOverrides {
   clock?: Clock;
@@ -42,6 +45,8 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   const clock = overrides.clock ?? systemClock;
   const database = overrides.database ?? openDatabase(config.database);
   await migrateToLatest(database);
+
+  const shared = await connectSharedState(config, clock);
 
   const app = Fastify({
     logger: overrides.logger ?? {
@@ -59,16 +64,21 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
     routerOptions: { maxParamLength: 200 },
   });
   app.addHook('onClose', async () => database.destroy());
+  app.addHook('onClose', async () => shared.close());
 
   // JSON is the only body the API reads; text/plain is what cross-site forms can send without a preflight.
   app.removeContentTypeParser('text/plain');
   installValidators(app);
   installErrorHandler(app);
-  await installSecurity(app, { corsOrigins: config.corsOrigins, apiPerIpPerMinute: config.rateLimits.apiPerIpPerMinute });
+  await installSecurity(app, {
+    corsOrigins: config.corsOrigins,
+    apiPerIpPerMinute: config.rateLimits.apiPerIpPerMinute,
+    redis: shared.redis ? { client: shared.redis.command, prefix: shared.redis.prefix } : undefined,
+  });
   await app.register(cookie);
   await installOpenApi(app, config.publicUrl);
 
-  const limiter = new RateLimiter(overrides.counters ?? new MemoryCounterStore(), clock);
+  const limiter = new RateLimiter(overrides.counters ?? shared.counters ?? new MemoryCounterStore(), clock);
   const tokens = new TokenService(database.db, config.jwt, clock);
   await tokens.init();
   const accounts = createAccountsService({
@@ -91,9 +101,9 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
     cookie: { name: config.session.cookieName, secure: config.session.secureCookie, maxAgeSeconds: config.session.ttlSeconds },
   });
   registerKudosRoutes(app, { kudos: createKudosService({ db: database.db, clock }), requireUser });
-  installGithubSearch(app, { database, github: config.github, clock, requireUser });
+  installGithubSearch(app, { database, github: config.github, clock, requireUser, cache: shared.searchCache, gate: shared.searchGate });
 
-  const events = overrides.events ?? new InProcessEventBus();
+  const events = overrides.events ?? shared.events ?? new InProcessEventBus();
   app.addHook('onClose', async () => events.close());
   const streams = installEventStreams(app);
   const sms = installSms(app, { db: database.db, config: config.sms, clock, requireUser });

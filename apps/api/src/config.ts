@@ -32,6 +32,8 @@ export interface AppConfig {
     blockSeconds: number;
   };
   devices: { pairingTtlSeconds: number; reauthMaxAgeSeconds: number; requestMaxSkewSeconds: number };
+  /** Shared state between instances (event fan-out, rate-limit counters, GitHub cache); in-process when absent. */
+  redis: { url: string; prefix: string } | undefined;
   /** Shared secret of a hosted push provider (Authy OneTouch style) whose callbacks we accept. */
   pushCallbackApiKey: string | undefined;
   /** Lower in tests so rate-limit rules can be exercised quickly. */
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       requestMaxSkewSeconds: readInteger(env, 'DEVICE_REQUEST_MAX_SKEW_SECONDS', 60, 5, 600, problems),
     },
     pushCallbackApiKey: env.PUSH_CALLBACK_API_KEY?.trim() || undefined,
+    redis: readRedis(env, problems),
     webDistDir: env.WEB_DIST_DIR,
     trustProxyHops: readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems),
     logLevel,
@@ -124,6 +127,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readRedis(env: Env, problems: string[]): AppConfig['redis'] {
+  const url = env.REDIS_URL?.trim();
+  if (!url) return undefined;
+  if (!/^rediss?:\/\//.test(url)) problems.push(`REDIS_URL must start with redis:// or rediss:// (got "${url}")`);
+  return { url, prefix: env.REDIS_PREFIX ?? 'kp:' };
 }
 
 function readSms(env: Env, problems: string[]): SmsConfig {

@@ -3,10 +3,11 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 
 export async function installSecurity(
   app: FastifyInstance,
-  options: { corsOrigins: string[]; apiPerIpPerMinute: number },
+  options: { corsOrigins: string[]; apiPerIpPerMinute: number; redis?: { client: Redis; prefix: string } },
 ): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -40,6 +41,8 @@ export async function installSecurity(
 
   await app.register(rateLimit, {
     max: options.apiPerIpPerMinute,
+    // With several instances the per-IP count lives in Redis, so it counts requests to all of them.
+    ...(options.redis ? { redis: options.redis.client, nameSpace: `${options.redis.prefix}api-rate:` } : {}),
     timeWindow: 60_000,
     allowList: (request) => request.method === 'OPTIONS',
     errorResponseBuilder: (_request, context) =>

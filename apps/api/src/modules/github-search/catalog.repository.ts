@@ -54,7 +54,7 @@ export async function searchCatalog(
 ): Promise<CatalogPage> {
   if (words.length === 0) return { total: 0, hits: [] };
   return database.dialect === 'postgres'
-    ? searchPostgres(database.db, words.join(' '), page)
+    ? searchPostgres(database.db, tsQuery(words), page)
     : searchSqlite(database.db, fts5Query(words), page);
 }
 
@@ -65,6 +65,14 @@ export async function searchCatalog(
  */
 export function fts5Query(words: string[]): string {
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
+}
+
+/**
+ * The PostgreSQL twin of fts5Query: every word a quoted prefix term, all
+ * required, so both databases find the same rows.
+ */
+export function tsQuery(words: string[]): string {
+  return words.map((word) => `'${word.replaceAll("'", "''").replaceAll('\\', '\\\\')}':*`).join(' & ');
 }
 
 async function searchSqlite(db: Kysely<Schema>, match: string, page: { limit: number; offset: number }): Promise<CatalogPage> {
@@ -83,8 +91,8 @@ async function searchSqlite(db: Kysely<Schema>, match: string, page: { limit: nu
 }
 
 async function searchPostgres(db: Kysely<Schema>, text: string, page: { limit: number; offset: number }): Promise<CatalogPage> {
-  // plainto_tsquery reads its input as plain words, whatever characters it holds.
-  const query = sql`plainto_tsquery('simple', ${text})`;
+  // `text` is built by tsQuery: quoted terms only, so user input is never read as operators.
+  const query = sql`to_tsquery('simple', ${text})`;
   const matching = sql<boolean>`search @@ ${query}`;
   const counted = await db
     .selectFrom('catalog_repos')

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import * as jose from 'jose';
 import { registerWithToken } from '../../../../../test-support/api-client.ts';
 import { buildTestApp, testEnv } from '../../../../../test-support/build-test-app.ts';
 import { readSigningKey } from '../../../../../test-support/signing-keys.ts';
+import { freshDatabaseUrl } from '../../../../../test-support/test-database.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { ManualClock } from '../../core/clock.ts';
@@ -121,9 +119,8 @@ describe('bearer tokens', () => {
     assert.equal(expired.json().error.code, 'TOKEN_EXPIRED');
   });
 
-  test('signing keys persist: a token survives a restart on the same database', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'restart-'));
-    const config = loadConfig(testEnv({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}` }));
+  test('signing keys persist: a token survives a restart on the same database', async (t) => {
+    const config = loadConfig(testEnv({ DATABASE_URL: await freshDatabaseUrl(t) }));
     const first = await buildApp(config, { logger: false });
     const { auth } = await registerWithToken(first);
     const jwksBefore = (await first.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json();
