@@ -24,6 +24,7 @@ import { TokenService } from './modules/tokens/token-service.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installErrorHandler } from './plugins/error-handler.ts';
 import { installEventStreams } from './plugins/event-stream.ts';
+import { installObservability } from './plugins/observability.ts';
 import { installOpenApi } from './plugins/openapi.ts';
 import { installSecurity } from './plugins/security.ts';
 import { installValidators } from './plugins/validation.ts';
@@ -106,6 +107,7 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   const events = overrides.events ?? shared.events ?? new InProcessEventBus();
   app.addHook('onClose', async () => events.close());
   const streams = installEventStreams(app);
+  installObservability(app, { database, openStreams: () => streams.size });
   const sms = installSms(app, { db: database.db, config: config.sms, clock, requireUser });
   const phones = installPhone(app, { db: database.db, sms, smsConfig: config.sms, limiter, clock, requireUser });
   const authorization = installPayments(app, { database, config, clock, events, streams, sms, phones, limiter, requireUser });

@@ -5,6 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
 export async function installSecurity(
   app: FastifyInstance,
   options: { corsOrigins: string[]; apiPerIpPerMinute: number; redis?: { client: Redis; prefix: string } },
@@ -44,7 +46,8 @@ export async function installSecurity(
     // With several instances the per-IP count lives in Redis, so it counts requests to all of them.
     ...(options.redis ? { redis: options.redis.client, nameSpace: `${options.redis.prefix}api-rate:` } : {}),
     timeWindow: 60_000,
-    allowList: (request) => request.method === 'OPTIONS',
+    // Preflights and the load balancer's probes are not clients' requests.
+    allowList: (request) => request.method === 'OPTIONS' || PROBES.has(request.url),
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`), {
         statusCode: 429,

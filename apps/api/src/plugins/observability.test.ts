@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { registerWithToken } from '../../../../test-support/api-client.ts';
+import { buildTestApp, testEnv } from '../../../../test-support/build-test-app.ts';
+import { freshDatabaseUrl } from '../../../../test-support/test-database.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+
+test('health, readiness and metrics answer', async (t) => {
+  const { app } = await buildTestApp(t);
+  assert.deepEqual((await app.inject({ method: 'GET', url: '/healthz' })).json(), { status: 'ok' });
+  assert.deepEqual((await app.inject({ method: 'GET', url: '/readyz' })).json(), { status: 'ready' });
+  const { auth } = await registerWithToken(app);
+  await app.inject({ method: 'GET', url: '/api/kudos', headers: auth });
+  await app.inject({ method: 'GET', url: '/api/kudos/12', headers: auth });
+  const metrics = await app.inject({ method: 'GET', url: '/metrics' });
+  assert.equal(metrics.statusCode, 200);
+  assert.match(metrics.headers['content-type'] as string, /text\/plain/);
+  assert.match(metrics.body, /http_requests_total\{method="GET",route="\/api\/kudos",status="200"\} 1/);
+  assert.match(metrics.body, /http_requests_total\{method="GET",route="\/api\/kudos\/:id",status="404"\} 1/, 'one series per route pattern');
+  assert.match(metrics.body, /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/kudos"\}/);
+  assert.match(metrics.body, /event_streams_open 0/);
+});
+
+test('readiness answers 503 when the database does not answer', async (t) => {
+  const config = loadConfig(testEnv({ DATABASE_URL: await freshDatabaseUrl(t) }));
+  const database = openDatabase(config.database);
+  const app = await buildApp(config, { logger: false, database });
+  t.after(() => app.close());
+  assert.equal((await app.inject({ method: 'GET', url: '/readyz' })).statusCode, 200);
+  await database.destroy();
+  const response = await app.inject({ method: 'GET', url: '/readyz' });
+  assert.equal(response.statusCode, 503);
+  assert.equal(response.json().error.code, 'DATABASE_UNAVAILABLE');
+  assert.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200, 'the process itself is alive');
+});

@@ -1,0 +1,66 @@
+/**
+ * Health and metrics: /healthz (the process answers), /readyz (the database
+ * answers), and Prometheus metrics at /metrics — request counts and latency
+ * per route, open event streams, SMS sent.
+ */
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/database.ts';
+
+export interface Metrics {
+  registry: Registry;
+  smsSent: Counter<'provider'>;
+}
+
+export function installObservability(
+  app: FastifyInstance,
+  deps: { database: Database; openStreams: () => number },
+): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer, by route pattern',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'event_streams_open',
+    help: 'Server-sent event streams currently open',
+    registers: [registry],
+    collect() {
+      this.set(deps.openStreams());
+    },
+  });
+  const smsSent = new Counter({ name: 'sms_sent_total', help: 'SMS messages sent', labelNames: ['provider'] as const, registers: [registry] });
+
+  app.addHook('onResponse', async (request, reply) => {
+    // The route pattern, not the URL: one series per route, whatever the ids.
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.database.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message: 'The database does not answer' } });
+    }
+  });
+  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+  return { registry, smsSent };
+}
