@@ -197,9 +197,12 @@ async function createSqliteCatalogIndex(db: Kysely<unknown>): Promise<void> {
 }
 
 async function createPostgresCatalogIndex(db: Kysely<unknown>): Promise<void> {
+  // Weighted like SQLite's bm25 column weights: name over full name over language over description.
   await sql`alter table catalog_repos add column search tsvector generated always as (
-    to_tsvector('simple', coalesce(name, '') || ' ' || replace(full_name, '/', ' ') || ' ' ||
-      coalesce(description, '') || ' ' || coalesce(language, ''))) stored`.execute(db);
+    setweight(to_tsvector('simple', coalesce(name, '')), 'A') ||
+    setweight(to_tsvector('simple', replace(full_name, '/', ' ')), 'B') ||
+    setweight(to_tsvector('simple', coalesce(language, '')), 'C') ||
+    setweight(to_tsvector('simple', coalesce(description, '')), 'D')) stored`.execute(db);
   await sql`create index catalog_repos_search on catalog_repos using gin (search)`.execute(db);
 }
 

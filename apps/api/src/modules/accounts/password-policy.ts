@@ -18,8 +18,12 @@ export function checkPassword(password: string, email: string): void {
   }
   const lowered = password.toLowerCase();
   const localPart = email.split('@')[0] ?? '';
-  if (COMMON_PASSWORDS.has(lowered) || isTrivialPattern(lowered) || (localPart.length >= 4 && lowered.includes(localPart))) {
+  if (COMMON_PASSWORDS.has(lowered) || isTrivialPattern(lowered)) {
     throw ValidationError.forField('password', 'is too common or too easy to guess; choose another');
+  }
+  // Attackers try the name in the email address first.
+  if (localPart.length >= 4 && lowered.includes(localPart)) {
+    throw ValidationError.forField('password', 'must not contain the name part of your email address');
   }
 }
 

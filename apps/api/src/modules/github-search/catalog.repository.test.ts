@@ -23,17 +23,19 @@ test('fts5Query quotes every word and doubles quotes inside', () => {
   assert.equal(fts5Query(['react', 'na"me']), '"react"* "na""me"*');
 });
 
-test('ranks name matches first, then by stars; pages with limit and offset', async (t) => {
+test('ranks name matches first, the popular first among them; pages with limit and offset', async (t) => {
   const database = await openFreshDatabase(t);
   await upsertCatalogRepos(database.db, [
     row(1, 'tools', 'helpers for parsers', 5000),
     row(2, 'parser', 'a parser', 10),
     row(3, 'parser-kit', null, 20),
+    row(5, 'parser', 'the famous parser', 150000),
     row(4, 'unrelated', 'nothing here', 99999),
   ]);
   const all = await searchCatalog(database, ['parser'], { limit: 10, offset: 0 });
-  assert.equal(all.total, 3);
-  assert.deepEqual(all.hits.map((h) => h.id).slice(2), [1], 'a description match ranks below name matches');
+  assert.equal(all.total, 4);
+  assert.equal(all.hits[0]!.id, 5, 'the much-starred name match comes first');
+  assert.deepEqual(all.hits.map((h) => h.id).slice(3), [1], 'a description match ranks below name matches, however starred');
   const second = await searchCatalog(database, ['parser'], { limit: 1, offset: 1 });
   assert.deepEqual(second.hits.map((h) => h.id), [all.hits[1]!.id]);
   assert.deepEqual(await searchCatalog(database, [], { limit: 10, offset: 0 }), { total: 0, hits: [] });

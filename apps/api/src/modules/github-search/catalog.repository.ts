@@ -80,12 +80,13 @@ async function searchSqlite(db: Kysely<Schema>, match: string, page: { limit: nu
     select count(*) as total from catalog_fts where catalog_fts match ${match}`.execute(db);
   const total = Number(counted.rows[0]?.total ?? 0);
   if (total === 0 || page.offset >= total) return { total, hits: [] };
-  // bm25 weights: name, full_name, description, language.
+  // bm25 weights: name, full_name, description, language. bm25 is negative (lower is better);
+  // scaling it by popularity lifts well-known repositories without letting stars outrank relevance.
   const found = await sql<CatalogHit>`
     select r.id, r.name, r.full_name, r.owner_login, r.description, r.language, r.stars, r.html_url
     from catalog_fts join catalog_repos r on r.id = catalog_fts.rowid
     where catalog_fts match ${match}
-    order by bm25(catalog_fts, 10.0, 5.0, 1.0, 2.0), r.stars desc, r.id
+    order by bm25(catalog_fts, 10.0, 5.0, 1.0, 2.0) * (1 + 0.1 * ln(1 + r.stars)), r.stars desc, r.id
     limit ${page.limit} offset ${page.offset}`.execute(db);
   return { total, hits: found.rows };
 }
@@ -105,7 +106,8 @@ async function searchPostgres(db: Kysely<Schema>, text: string, page: { limit: n
     .selectFrom('catalog_repos')
     .select(COLUMNS)
     .where(matching)
-    .orderBy(sql`ts_rank(search, ${query})`, 'desc')
+    // Normalised to 0..1 (flag 32), then the same popularity scaling as the bm25 ordering above.
+    .orderBy(sql`ts_rank(search, ${query}, 32) * (1 + 0.1 * ln(1 + stars))`, 'desc')
     .orderBy('stars', 'desc')
     .orderBy('id')
     .limit(page.limit)
