@@ -22,7 +22,7 @@ import { installPhone } from './modules/phone/index.ts';
 import { installSms } from './modules/sms/index.ts';
 import { TokenService } from './modules/tokens/token-service.ts';
 import { installAuth } from './plugins/auth.ts';
-import { installErrorHandler } from './plugins/error-handler.ts';
+import { installErrorHandler, sendError } from './plugins/error-handler.ts';
 import { installEventStreams } from './plugins/event-stream.ts';
 import { installObservability } from './plugins/observability.ts';
 import { installOpenApi } from './plugins/openapi.ts';
@@ -63,6 +63,20 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
     // Believe X-Forwarded-For only for the configured number of proxy hops.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     routerOptions: { maxParamLength: 200 },
+    // URLs the router cannot even read still get our JSON error shape (and never echo the URL back).
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      return sendError(reply, status, status === 414 ? 'URL_TOO_LONG' : 'BAD_URL', 'The request URL is not valid');
+    },
+    // Malformed HTTP (bad framing, header bytes) never reaches a route: answer it in the same shape.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+      const body = JSON.stringify({ error: { code: 'MALFORMED_REQUEST', message: 'The HTTP request could not be read' } });
+      socket.end(
+        `HTTP/1.1 ${status} Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    },
   });
   app.addHook('onClose', async () => database.destroy());
   app.addHook('onClose', async () => shared.close());

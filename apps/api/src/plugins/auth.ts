@@ -33,7 +33,7 @@ export function installAuth(
   app.decorateRequest('caller', null);
 
   async function fromBearer(header: string): Promise<Caller> {
-    const match = /^Bearer[ ]+([A-Za-z0-9_\-.=]+)[ ]*$/.exec(header);
+    const match = /^Bearer[ ]+([A-Za-z0-9_\-.=]+)[ ]*$/i.exec(header);
     if (!match?.[1]) throw new UnauthorizedError('INVALID_AUTHORIZATION_HEADER', 'Expected "Authorization: Bearer <token>"');
     const { userId } = await deps.tokens.verify(match[1]);
     return { userId, via: 'bearer' };

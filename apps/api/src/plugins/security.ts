@@ -42,6 +42,9 @@ export async function installSecurity(
   });
 
   await app.register(rateLimit, {
+    // Applied below as a global hook, so it runs before each route's authentication:
+    // requests with bad credentials count too.
+    global: false,
     max: options.apiPerIpPerMinute,
     // With several instances the per-IP count lives in Redis, so it counts requests to all of them.
     ...(options.redis ? { redis: options.redis.client, nameSpace: `${options.redis.prefix}api-rate:` } : {}),
@@ -54,4 +57,5 @@ export async function installSecurity(
         code: 'RATE_LIMITED',
       }),
   });
+  app.addHook('onRequest', app.rateLimit());
 }

@@ -48,7 +48,8 @@ export function registerAccountRoutes(
   });
 
   app.post('/api/auth/logout', { onRequest: requireUser }, async (request, reply) => {
-    const value = request.cookies[cookie.name];
+    // Only a caller authenticated by the cookie (and so by its CSRF token) may end that cookie's session.
+    const value = request.caller?.via === 'session' ? request.cookies[cookie.name] : undefined;
     if (value) await accounts.endSession(value);
     reply.clearCookie(cookie.name, { path: '/' });
     return reply.status(204).send();

@@ -32,10 +32,17 @@ const EMAIL_PATTERN = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\]
 
 /** Trims, applies Unicode NFC and lower-cases, so one mailbox is one account. */
 export function normalizeEmail(raw: string): string {
+  // Control, invisible and bidirectional-override characters make look-alike addresses; broken UTF-16 is
+  // stored differently by each database. None belongs in an email address.
+  if (!raw.isWellFormed() || INVISIBLE_OR_CONTROL.test(raw)) {
+    throw ValidationError.forField('email', 'must not contain control or invisible characters');
+  }
   const email = raw.trim().normalize('NFC').toLowerCase();
   if (email.length > 254 || !EMAIL_PATTERN.test(email)) throw ValidationError.forField('email', 'must be a valid email address');
   return email;
 }
+
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}]/u;
 
 export function createAccountsService(deps: {
   db: Kysely<Schema>;

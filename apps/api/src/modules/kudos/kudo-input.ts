@@ -3,7 +3,7 @@
  * GitHub returns it) into the fields we store, with a named field for every
  * problem.
  */
-import type { KudoInput, KudoUpdate } from '#contracts/kudos.ts';
+import { type KudoInput, type KudoUpdate, LIMITS } from '#contracts/kudos.ts';
 import { ValidationError } from '../../core/errors.ts';
 import type { KudoChanges } from './kudos.repository.ts';
 
@@ -21,8 +21,10 @@ export function kudoFieldsFromInput(input: KudoInput): KudoFields {
   const repo_name = changes.repo_name;
   if (repo_name === undefined) throw ValidationError.forField('repo_name', 'is required (or send GitHub\'s "name")');
   const ownerLogin = input.owner?.login;
-  const full_name = changes.full_name ?? (ownerLogin ? `${ownerLogin}/${repo_name}` : undefined);
+  const full_name =
+    changes.full_name ?? (ownerLogin !== undefined ? cleanText('full_name', `${cleanText('owner.login', ownerLogin)}/${repo_name}`) : undefined);
   if (full_name === undefined) throw ValidationError.forField('full_name', 'is required');
+  if (full_name.length > LIMITS.fullName) throw ValidationError.forField('full_name', `must be at most ${LIMITS.fullName} characters`);
   const repo_url = changes.repo_url;
   if (repo_url === undefined) throw ValidationError.forField('repo_url', 'is required (or send GitHub\'s "html_url")');
   return {
@@ -38,8 +40,8 @@ export function kudoFieldsFromInput(input: KudoInput): KudoFields {
 /** The fields a PUT may change; `id` is the repository's identity and never changes. */
 export function kudoChangesFromInput(input: KudoUpdate): KudoChanges {
   const changes: KudoChanges = {};
-  const repoName = input.repo_name ?? input.name;
-  if (repoName !== undefined) changes.repo_name = cleanText('repo_name', repoName);
+  if (input.repo_name !== undefined) changes.repo_name = cleanText('repo_name', input.repo_name);
+  else if (input.name !== undefined) changes.repo_name = cleanText('name', input.name);
   if (input.full_name !== undefined) changes.full_name = cleanText('full_name', input.full_name);
   if (input.language !== undefined) changes.language = input.language === null ? null : cleanText('language', input.language);
   if (input.description !== undefined) {
@@ -55,6 +57,8 @@ const NUL = '\u0000';
 
 function cleanText(field: string, value: string, allowEmpty = false): string {
   if (value.includes(NUL)) throw ValidationError.forField(field, 'must not contain NUL characters');
+  // An unpaired surrogate is not text: each database would store it differently.
+  if (!value.isWellFormed()) throw ValidationError.forField(field, 'must be valid Unicode text');
   if (!allowEmpty && value.trim() === '') throw ValidationError.forField(field, 'must not be blank');
   return value;
 }
