@@ -20,6 +20,7 @@ import { registerKudosRoutes } from './modules/kudos/kudos.routes.ts';
 import { installPayments } from './modules/payments/index.ts';
 import { installPhone } from './modules/phone/index.ts';
 import { installSms } from './modules/sms/index.ts';
+import type { TwilioHttpClient } from './modules/sms/twilio-client.ts';
 import { TokenService } from './modules/tokens/token-service.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installErrorHandler, sendError } from './plugins/error-handler.ts';
@@ -38,6 +39,8 @@ export interface AppOverrides {
   database?: Database;
   counters?: CounterStore;
   events?: EventBus;
+  /** The HTTP client the Twilio package uses; tests point it at a local stand-in. */
+  twilioHttpClient?: TwilioHttpClient;
   /** Pino options or false; tests pass false to keep output readable. */
   logger?: boolean | object;
 }
@@ -122,7 +125,7 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   app.addHook('onClose', async () => events.close());
   const streams = installEventStreams(app);
   installObservability(app, { database, openStreams: () => streams.size });
-  const sms = installSms(app, { db: database.db, config: config.sms, clock, requireUser });
+  const sms = installSms(app, { db: database.db, config: config.sms, clock, requireUser, twilioHttpClient: overrides.twilioHttpClient });
   const phones = installPhone(app, { db: database.db, sms, smsConfig: config.sms, limiter, clock, requireUser });
   const authorization = installPayments(app, { database, config, clock, events, streams, sms, phones, limiter, requireUser });
   installDevices(app, { database, config, clock, events, streams, limiter, authorization, requireUser });

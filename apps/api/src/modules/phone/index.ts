@@ -6,7 +6,10 @@ import type { Clock } from '../../core/clock.ts';
 import type { RateLimiter } from '../../core/rate-limiter.ts';
 import type { Schema } from '../../db/schema.ts';
 import type { RequireUser } from '../../plugins/auth.ts';
-import type { SmsSender } from '../sms/index.ts';
+import { createSmsSendLimits, type SmsSender } from '../sms/index.ts';
+import { createPhoneService } from './phone.service.ts';
+import { registerPhoneRoutes } from './phone.routes.ts';
+import { type CodeSource, randomCode } from './verification-code.ts';
 
 /** What other features may ask about a user's phone. */
 export interface PhoneDirectory {
@@ -21,8 +24,18 @@ export interface PhoneDeps {
   limiter: RateLimiter;
   clock: Clock;
   requireUser: RequireUser;
+  /** Where codes come from; random 6 digits unless a test needs a known one. */
+  newCode?: CodeSource;
 }
 
-export function installPhone(_app: FastifyInstance, _deps: PhoneDeps): PhoneDirectory {
-  return { verifiedPhone: async () => null };
+export function installPhone(app: FastifyInstance, deps: PhoneDeps): PhoneDirectory {
+  const phones = createPhoneService({
+    db: deps.db,
+    sms: deps.sms,
+    limits: createSmsSendLimits(deps.limiter, deps.smsConfig),
+    clock: deps.clock,
+    newCode: deps.newCode ?? (() => randomCode()),
+  });
+  registerPhoneRoutes(app, { phones, requireUser: deps.requireUser });
+  return { verifiedPhone: phones.verifiedPhone };
 }
