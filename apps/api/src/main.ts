@@ -2,6 +2,8 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -19,7 +21,12 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       if (closing) return;
       closing = true;
+      // Stop accepting, let in-flight requests finish, close event streams (with a retry hint) and pools.
       app.log.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        app.log.error('shutdown took too long; exiting');
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
       app.close().then(
         () => process.exit(0),
         (error: unknown) => {
