@@ -1,0 +1,42 @@
+/** Turns what a client posted into a payment request, naming the field for every problem. */
+import type { PaymentInput } from '#contracts/payfriend.ts';
+import { BadRequestError, ValidationError } from '../../core/errors.ts';
+import { normalizeEmail } from '../accounts/accounts.service.ts';
+import { normalizeCurrency, parseAmount } from './money.ts';
+
+export interface PaymentRequest {
+  payee: string;
+  amountMinor: number;
+  currency: string;
+}
+
+/** Payees are people with an email address, compared the way accounts compare them. */
+export function normalizePayee(raw: string): string {
+  try {
+    return normalizeEmail(raw);
+  } catch (error) {
+    if (error instanceof ValidationError) throw ValidationError.forField('payee', 'must be a valid email address');
+    throw error;
+  }
+}
+
+export function paymentRequestFromInput(input: PaymentInput, payerEmail: string): PaymentRequest {
+  const payee = normalizePayee(input.payee);
+  if (payee === payerEmail) throw ValidationError.forField('payee', 'cannot be yourself');
+  const currency = normalizeCurrency(input.currency);
+  return { payee, amountMinor: parseAmount(input.amount, currency), currency };
+}
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+// Printable ASCII, as for other HTTP tokens a client makes up (Stripe's and the IETF draft's keys fit).
+const IDEMPOTENCY_KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
+
+export function idempotencyKeyFrom(value: string | string[] | undefined): string {
+  const problem = (code: string, message: string) =>
+    new BadRequestError(code, `Idempotency-Key ${message}`, [{ field: 'Idempotency-Key', message }]);
+  if (value === undefined || value === '') throw problem('IDEMPOTENCY_KEY_REQUIRED', 'header is required');
+  if (Array.isArray(value) || !IDEMPOTENCY_KEY_PATTERN.test(value)) {
+    throw problem('INVALID_IDEMPOTENCY_KEY', 'must be 1 to 255 printable ASCII characters');
+  }
+  return value;
+}
