@@ -134,6 +134,13 @@ export const PaymentPage = Type.Object({
 });
 export type PaymentPage = Static<typeof PaymentPage>;
 
+/** GET /api/payments/settings: the rules the payer's page follows. */
+export const PaymentSettings = Type.Object({
+  sms_fallback_after_seconds: Type.Integer(),
+  challenge_ttl_seconds: Type.Integer(),
+});
+export type PaymentSettings = Static<typeof PaymentSettings>;
+
 export const SmsCodeSent = Type.Object({
   sent_to: Type.String({ description: 'masked phone number' }),
   expires_at: Type.String(),

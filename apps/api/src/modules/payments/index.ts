@@ -11,6 +11,7 @@ import type { RequireUser } from '../../plugins/auth.ts';
 import type { EventStreams } from '../../plugins/event-stream.ts';
 import type { PhoneDirectory } from '../phone/index.ts';
 import { createSmsSendLimits, type SmsSender } from '../sms/index.ts';
+import { PaymentSettings } from '#contracts/payfriend.ts';
 import type { PaymentAuthorization } from './authorization.ts';
 import { createDecisions } from './decisions.ts';
 import { createDeviceAuthorization } from './device-authorization.ts';
@@ -83,6 +84,11 @@ export function installPayments(app: FastifyInstance, deps: PaymentsDeps): Payme
 
   registerPaymentRoutes(app, { payments, smsCodes, events, streams: deps.streams, requireUser: deps.requireUser });
   registerPushCallbackRoute(app, { callbacks });
+  // What the payer's page needs to know of the rules: when to offer the SMS code instead.
+  app.get('/api/payments/settings', { onRequest: deps.requireUser, schema: { response: { 200: PaymentSettings } } }, async () => ({
+    sms_fallback_after_seconds: config.payments.smsFallbackAfterSeconds,
+    challenge_ttl_seconds: config.payments.challengeTtlSeconds,
+  }));
   startSweeper(app, deps.sweepIntervalMs ?? 1000, async () => {
     await decisions.sweepExpired();
     await pruneNonces(db, PUSH_NONCE_SCOPE, clock.now());

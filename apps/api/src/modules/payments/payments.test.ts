@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { registerWithToken } from '../../../../../test-support/api-client.ts';
+import { buildTestApp } from '../../../../../test-support/build-test-app.ts';
 import { channels } from '../../core/events.ts';
 import { as, buildPaymentsApp, createPayment, getPayment, newPayer, paymentBody, postPayment } from './payments-test-kit.ts';
 
@@ -238,4 +239,13 @@ describe('reading payments', () => {
     assert.equal(list.total, 0);
     assert.deepEqual((await getPayment(app, owner, id)).json(), before);
   });
+});
+
+test('the payer\'s page reads when to offer the SMS code from the server\'s settings', async (t) => {
+  const { app } = await buildTestApp(t, { env: { SMS_FALLBACK_AFTER_SECONDS: '7' } });
+  const { auth } = await registerWithToken(app);
+  const response = await app.inject({ method: 'GET', url: '/api/payments/settings', headers: auth });
+  assert.equal(response.statusCode, 200);
+  assert.deepEqual(response.json(), { sms_fallback_after_seconds: 7, challenge_ttl_seconds: 300 });
+  assert.equal((await app.inject({ method: 'GET', url: '/api/payments/settings' })).statusCode, 401);
 });
