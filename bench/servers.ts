@@ -1,7 +1,7 @@
 /**
  * Child-process entry points for the benchmark, so load generator and server
  * never share a process:
- *   app <dbfile>     the real server on a prepared database
+ *   app              the real server; DATABASE_URL etc. from the environment
  *   bare <bodyfile>  node:http answering a fixed body: the practical ceiling
  * Each prints "listening <port>" once ready.
  */
@@ -22,8 +22,8 @@ if (mode === 'bare' && file) {
     const address = server.address();
     console.log(`listening ${typeof address === 'object' && address ? address.port : 0}`);
   });
-} else if (mode === 'app' && file) {
-  const config = loadConfig({ ...process.env, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent', API_RATE_PER_IP: '1000000' });
+} else if (mode === 'app') {
+  const config = loadConfig({ LOG_LEVEL: 'silent', API_RATE_PER_IP: '1000000', LOGIN_RATE_PER_IP: '10000', ...process.env });
   const app = await buildApp(config, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -31,6 +31,6 @@ if (mode === 'bare' && file) {
   // A normal exit, so `--cpu-prof` can write its profile.
   process.once('SIGINT', () => void app.close().then(() => process.exit(0)));
 } else {
-  console.error('usage: servers.ts app <dbfile> | bare <bodyfile>');
+  console.error('usage: servers.ts app | bare <bodyfile>');
   process.exit(2);
 }

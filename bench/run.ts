@@ -1,0 +1,150 @@
+/**
+ * The benchmark: `npm run bench` (full) or `npm run bench -- --quick` (a few
+ * seconds per scenario, run by CI so it cannot rot). Runs on SQLite by
+ * default, on PostgreSQL when DATABASE_URL is a postgres:// URL (in a schema
+ * of its own, dropped afterwards). Prints a table and writes the same as JSON
+ * to test-output/bench/<dialect>.json. It measures; it never fails on a number.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../apps/api/src/config.ts';
+import { openDatabase } from '../apps/api/src/db/database.ts';
+import { importCatalogFile } from '../apps/api/src/modules/github-search/catalog-import.ts';
+import { freshDatabaseUrl } from '../test-support/test-database.ts';
+import { load, type ScenarioResult } from './load.ts';
+import { type ServerProcess, startServer } from './processes.ts';
+import * as scenarios from './scenarios.ts';
+import { seedDatabase } from './seed.ts';
+import { SiteUser } from './site-client.ts';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    seconds: { type: 'string' },
+    connections: { type: 'string', default: '50' },
+  },
+});
+const quick = values.quick ?? false;
+const budget = { seconds: Number(values.seconds ?? (quick ? 2 : 10)), connections: Number(values.connections) };
+const sizes = quick ? { users: 1_000, kudos: 20_000, payments: 10, streams: 200 } : { users: 10_000, kudos: 1_000_000, payments: 200, streams: 5_000 };
+const cleanups: (() => unknown)[] = [];
+const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A fresh empty database on the configured dialect. */
+async function freshDatabase(name: string): Promise<string> {
+  const base = process.env.DATABASE_URL;
+  if (base?.startsWith('postgres')) {
+    process.env.TEST_DATABASE_URL = base;
+    return freshDatabaseUrl({ after: (fn: () => unknown) => void cleanups.push(fn) });
+  }
+  return `sqlite:${join(scratch, `${name}.db`)}`;
+}
+
+async function startSite(databaseUrl: string): Promise<ServerProcess> {
+  const site = await startServer('app', [], { DATABASE_URL: databaseUrl, GITHUB_API_URL: 'http://127.0.0.1:9', SMS_RESEND_COOLDOWN_SECONDS: '0', SMS_PER_USER_PER_HOUR: '10000', SMS_PER_PHONE_PER_HOUR: '10000', SMS_PER_IP_PER_HOUR: '10000' });
+  cleanups.push(() => site.stop());
+  return site;
+}
+
+async function importCatalog(databaseUrl: string): Promise<void> {
+  const database = openDatabase(loadConfig({ DATABASE_URL: databaseUrl }).database);
+  try {
+    const fixtures = join(import.meta.dirname, '../test-support/fake-github/fixtures');
+    for (const file of ['r-webdev__webdev-support-bot__response.json', 'luisFilipePT__github-covid-finder__mockRepos.json', 'DawChihLiou__top-starred-repos__response.json']) {
+      await importCatalogFile(database, readFileSync(join(fixtures, file), 'utf8'), file, Date.now());
+    }
+  } finally {
+    await database.destroy();
+  }
+}
+
+async function userWithKudos(site: ServerProcess, email: string, count: number): Promise<SiteUser> {
+  const user = await SiteUser.register(site.url, email);
+  for (let i = 1; i <= count; i++) {
+    const kudo = { id: 9_000_000 + i, repo_name: `repo-${i}`, full_name: `owner/repo-${i}`, language: 'TypeScript', description: `Benchmark repository ${i} ✨`, repo_url: `https://github.com/owner/repo-${i}` };
+    await user.asPage('POST', '/api/kudos', kudo);
+  }
+  return user;
+}
+
+async function listLatencyAt(kudos: number, users: number): Promise<ScenarioResult> {
+  const url = await freshDatabase(`flat-${kudos}`);
+  await seedDatabase(loadConfig({ DATABASE_URL: url }).database, { users, kudos });
+  const site = await startSite(url);
+  const user = await userWithKudos(site, `flat-${kudos}@example.test`, 20);
+  const result = await load(`GET /api/kudos with ${kudos.toLocaleString('en')} kudos in the table`, {
+    url: `${site.url}/api/kudos`,
+    headers: user.bearer,
+    seconds: Math.max(2, Math.round(budget.seconds / 2)),
+    connections: 10,
+  });
+  await site.stop();
+  return result;
+}
+
+async function main() {
+  const dialect = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
+  console.log(`benchmark on ${dialect}${quick ? ' (quick)' : ''}: ${budget.connections} connections, ${budget.seconds} s per scenario`);
+
+  const databaseUrl = await freshDatabase('main');
+  const seedStarted = performance.now();
+  await seedDatabase(loadConfig({ DATABASE_URL: databaseUrl }).database, sizes);
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  console.log(`seeded ${sizes.users.toLocaleString('en')} users and ${sizes.kudos.toLocaleString('en')} kudos in ${seedSeconds.toFixed(1)} s`);
+  await importCatalog(databaseUrl);
+
+  const site = await startSite(databaseUrl);
+  const reader = await userWithKudos(site, 'reader@example.test', 20);
+  const body = Buffer.from(await (await fetch(`${site.url}/api/kudos`, { headers: reader.bearer })).arrayBuffer());
+  writeFileSync(join(scratch, 'body.json'), body);
+  const bare = await startServer('bare', [join(scratch, 'body.json')]);
+  cleanups.push(() => bare.stop());
+
+  // Warm-up: the JIT settles before anything counts.
+  await load('warm-up', { url: `${site.url}/api/kudos`, headers: reader.bearer, seconds: 2, connections: 10 });
+  await load('warm-up', { url: `${bare.url}/`, seconds: 2, connections: 10 });
+
+  const rows: ScenarioResult[] = [];
+  const measure = async (run: () => Promise<ScenarioResult>, server: ServerProcess = site) => {
+    const row = await run();
+    row.peakRssMb = Math.round(server.memory().peakMb);
+    rows.push(row);
+    console.log(`  ${row.scenario}: ${row.requestsPerSecond} req/s, p99 ${row.p99Ms} ms`);
+  };
+  await measure(() => scenarios.ceiling(bare, budget), bare);
+  await measure(() => scenarios.kudosList(site, reader, budget));
+  const writer = await SiteUser.register(site.url, 'writer@example.test');
+  await measure(() => scenarios.kudoWriteCycle(site, writer, budget));
+  await measure(() => scenarios.catalogSearch(site, reader, budget));
+
+  const payer = await SiteUser.register(site.url, 'payer@example.test');
+  await payer.verifyPhone('+447700900123');
+  const device = await payer.pairDevice();
+  await measure(() => scenarios.paymentApprovals(site, payer, device, sizes.payments));
+  const streams = await scenarios.idleStreams(site, payer, sizes.streams);
+
+  const ceilingRps = rows[0]!.requestsPerSecond;
+  for (const row of rows.slice(1)) row.ratioToCeiling = Math.round((row.requestsPerSecond / ceilingRps) * 1000) / 1000;
+
+  const flat = quick ? [] : [await listLatencyAt(1_000, 100), await listLatencyAt(1_000_000, 10_000)];
+
+  console.log();
+  console.table(rows.map((r) => ({ scenario: r.scenario, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms, errors: r.errors, 'peak RSS MB': r.peakRssMb, 'vs ceiling': r.ratioToCeiling ?? '' })));
+  console.log(`idle event streams: ${streams.streams} held open, RSS ${streams.rssBeforeMb} → ${streams.rssAfterMb} MB (+${streams.extraMb} MB, ${streams.kbPerStream} KB each)`);
+  if (flat.length > 0) console.table(flat.map((r) => ({ scenario: r.scenario, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms, errors: r.errors })));
+
+  const out = join(import.meta.dirname, '../test-output/bench');
+  mkdirSync(out, { recursive: true });
+  const report = { dialect, quick, budget, sizes, seedSeconds, node: process.version, scenarios: rows, idleStreams: streams, listLatencyByTableSize: flat };
+  writeFileSync(join(out, `${dialect}${quick ? '-quick' : ''}.json`), JSON.stringify(report, null, 2));
+  console.log(`\nwritten to test-output/bench/${dialect}${quick ? '-quick' : ''}.json`);
+}
+
+try {
+  await main();
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+}

@@ -1,0 +1,124 @@
+/** The benchmark's scenarios, each a function of a running site. */
+import { randomUUID } from 'node:crypto';
+import type autocannon from 'autocannon';
+import { SseReader, type TestDevice } from '../test-support/device-client.ts';
+import { load, percentile, type ScenarioResult } from './load.ts';
+import type { ServerProcess } from './processes.ts';
+import type { SiteUser } from './site-client.ts';
+
+export interface Budget {
+  seconds: number;
+  connections: number;
+}
+
+export function kudosList(site: ServerProcess, user: SiteUser, budget: Budget): Promise<ScenarioResult> {
+  return load('GET /api/kudos (bearer, 20 kudos)', { url: `${site.url}/api/kudos`, headers: user.bearer, ...budget });
+}
+
+/** Each connection gives and takes back kudos to a repository of its own, so every answer is a real write. */
+export function kudoWriteCycle(site: ServerProcess, user: SiteUser, budget: Budget): Promise<ScenarioResult> {
+  let nextRepo = 5_000_000;
+  const requests: autocannon.Request[] = [
+    {
+      method: 'POST',
+      path: '/api/kudos',
+      setupRequest: (request, context) => {
+        const ctx = context as { repo?: number };
+        ctx.repo ??= nextRepo++;
+        const body = { id: ctx.repo, repo_name: 'cycle', full_name: 'bench/cycle', language: null, description: null, repo_url: 'https://github.com/bench/cycle' };
+        return { ...request, headers: { ...user.bearer, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      },
+    },
+    {
+      method: 'DELETE',
+      setupRequest: (request, context) => ({ ...request, path: `/api/kudos/${(context as { repo: number }).repo}`, headers: user.bearer }),
+    },
+  ];
+  return load('POST then DELETE /api/kudos', { url: site.url, requests, ...budget });
+}
+
+export function catalogSearch(site: ServerProcess, user: SiteUser, budget: Budget): Promise<ScenarioResult> {
+  return load('GET /api/github/search (catalog answers)', { url: `${site.url}/api/github/search?q=react&per_page=30`, headers: user.bearer, ...budget });
+}
+
+export function ceiling(bare: ServerProcess, budget: Budget): Promise<ScenarioResult> {
+  return load('bare node:http, same bytes as GET /api/kudos', { url: `${bare.url}/`, ...budget });
+}
+
+/**
+ * Payments one after another: create, the device receives the approval request on its stream,
+ * approves; the time from sending the approval to the payer's stream saying "approved".
+ */
+export async function paymentApprovals(site: ServerProcess, payer: SiteUser, device: TestDevice, count: number) {
+  const deviceEvents = await device.openEvents(site.url);
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  try {
+    for (let i = 0; i < count; i++) {
+      const payment = await payer.createPayment('friend@example.test', '12.34', randomUUID());
+      const digest = await nextApprovalDigest(deviceEvents, payment.id);
+      const stream = await openPaymentStream(site.url, payer, payment.id);
+      await stream.next(); // the current status, pending
+      const sent = performance.now();
+      const decided = await device.approve(site.url, payment.id, digest);
+      if (decided.status !== 200) errors += 1;
+      const event = await stream.next();
+      const status = (event?.data as { status?: string } | undefined)?.status;
+      if (status === 'approved') latencies.push(performance.now() - sent);
+      else errors += 1;
+      stream.close();
+    }
+  } finally {
+    deviceEvents.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    scenario: `payment created, approved by device, payer's stream told (${count} in a row)`,
+    requestsPerSecond: Math.round((count / seconds) * 10) / 10,
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+    errors,
+  } satisfies ScenarioResult;
+}
+
+async function nextApprovalDigest(events: SseReader, paymentId: string): Promise<string> {
+  for (;;) {
+    const frame = await events.next(10_000);
+    if (!frame) throw new Error('device stream ended');
+    const approval = frame.data as { payment_id?: string; digest?: string };
+    if (frame.event === 'approval' && approval.payment_id === paymentId && approval.digest) return approval.digest;
+  }
+}
+
+export async function openPaymentStream(baseUrl: string, payer: SiteUser, paymentId: string): Promise<SseReader> {
+  const abort = new AbortController();
+  const response = await fetch(`${baseUrl}/api/payments/${paymentId}/events`, {
+    headers: { ...payer.bearer, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
+  if (response.status !== 200) throw new Error(`payment stream: ${response.status}`);
+  return new SseReader(response, abort);
+}
+
+/** Opens `count` idle payer streams and reports the server's memory per stream. */
+export async function idleStreams(site: ServerProcess, payer: SiteUser, count: number) {
+  const payment = await payer.createPayment('idle@example.test', '1.00', randomUUID());
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  global.gc?.();
+  const before = site.memory().rssMb;
+  const streams: SseReader[] = [];
+  for (let opened = 0; opened < count; opened += 250) {
+    const batch = await Promise.all(Array.from({ length: Math.min(250, count - opened) }, () => openPaymentStream(site.url, payer, payment.id)));
+    streams.push(...batch);
+  }
+  await Promise.all(streams.map((stream) => stream.next(30_000)));
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const after = site.memory().rssMb;
+  for (const stream of streams) stream.close();
+  return { streams: count, rssBeforeMb: round(before), rssAfterMb: round(after), extraMb: round(after - before), kbPerStream: round(((after - before) * 1024) / count) };
+}
+
+export function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
