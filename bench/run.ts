@@ -14,10 +14,10 @@ import { openDatabase } from '../apps/api/src/db/database.ts';
 import { importCatalogFile } from '../apps/api/src/modules/github-search/catalog-import.ts';
 import { freshDatabaseUrl } from '../test-support/test-database.ts';
 import { load, type ScenarioResult } from './load.ts';
-import { type ServerProcess, startServer } from './processes.ts';
+import { type ServerProcess, startServer } from '../test-support/server-process.ts';
 import * as scenarios from './scenarios.ts';
 import { seedDatabase } from './seed.ts';
-import { SiteUser } from './site-client.ts';
+import { SiteUser } from '../test-support/site-user.ts';
 
 const { values } = parseArgs({
   options: {

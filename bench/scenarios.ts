@@ -1,10 +1,11 @@
 /** The benchmark's scenarios, each a function of a running site. */
 import { randomUUID } from 'node:crypto';
 import type autocannon from 'autocannon';
-import { SseReader, type TestDevice } from '../test-support/device-client.ts';
+import type { SseReader} from '../test-support/device-client.ts';
+import { type TestDevice } from '../test-support/device-client.ts';
 import { load, percentile, type ScenarioResult } from './load.ts';
-import type { ServerProcess } from './processes.ts';
-import type { SiteUser } from './site-client.ts';
+import type { ServerProcess } from '../test-support/server-process.ts';
+import { openPaymentStream, type SiteUser } from '../test-support/site-user.ts';
 
 export interface Budget {
   seconds: number;
@@ -89,16 +90,6 @@ async function nextApprovalDigest(events: SseReader, paymentId: string): Promise
     const approval = frame.data as { payment_id?: string; digest?: string };
     if (frame.event === 'approval' && approval.payment_id === paymentId && approval.digest) return approval.digest;
   }
-}
-
-export async function openPaymentStream(baseUrl: string, payer: SiteUser, paymentId: string): Promise<SseReader> {
-  const abort = new AbortController();
-  const response = await fetch(`${baseUrl}/api/payments/${paymentId}/events`, {
-    headers: { ...payer.bearer, accept: 'text/event-stream' },
-    signal: abort.signal,
-  });
-  if (response.status !== 200) throw new Error(`payment stream: ${response.status}`);
-  return new SseReader(response, abort);
 }
 
 /** Opens `count` idle payer streams and reports the server's memory per stream. */

@@ -4,6 +4,7 @@
 //   node scripts/run-tests.mjs            everything: server suite on SQLite, again on PostgreSQL, browser tests
 //   node scripts/run-tests.mjs server     the server suite on SQLite (API, unit, Redis tests)
 //   node scripts/run-tests.mjs postgres   the server suite on PostgreSQL (TEST_DATABASE_URL, default the local server)
+//   node scripts/run-tests.mjs cluster    two server processes sharing PostgreSQL and Redis
 //   node scripts/run-tests.mjs browser    browser tests only (builds the page first)
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -65,21 +66,23 @@ function fail(label, code) {
 
 const serverTests = [...findTests(join(root, 'apps')), ...findTests(join(root, 'packages')), ...findTests(join(root, 'test-support'))];
 const browserTests = findTests(join(root, 'e2e'));
+const clusterTests = findTests(join(root, 'cluster-tests'));
 
 // Files run one at a time: the browser tests and the servers they start would fight over two cores.
 const suites = {
   server: () => runTests('server suite on SQLite', serverTests, { TEST_DATABASE_URL: '' }),
   postgres: () => runTests('server suite on PostgreSQL', serverTests, { TEST_DATABASE_URL: postgresUrl }),
+  cluster: () => runTests('two instances on PostgreSQL and Redis', clusterTests, { TEST_DATABASE_URL: postgresUrl }),
   browser: async () => {
     run('building the page', 'npm', ['run', '--silent', 'build:web']);
     await runTests('browser tests in Chromium', browserTests);
   },
 };
 
-const selected = which === 'all' ? ['server', 'postgres', 'browser'] : [which];
+const selected = which === 'all' ? ['server', 'postgres', 'cluster', 'browser'] : [which];
 for (const name of selected) {
   if (!suites[name]) {
-    console.error(`unknown suite "${name}"; use server, postgres or browser`);
+    console.error(`unknown suite "${name}"; use server, postgres, cluster or browser`);
     process.exit(2);
   }
   await suites[name]();

@@ -12,7 +12,7 @@ export interface ServerProcess {
 }
 
 export function startServer(mode: 'app' | 'bare', args: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'servers.ts'), mode, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server-entry.ts'), mode, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });

@@ -1,5 +1,5 @@
 /** A user of a running site, over real HTTP: the page's cookie and CSRF token, and a bearer token. */
-import { TestDevice } from '../test-support/device-client.ts';
+import { SseReader, TestDevice } from './device-client.ts';
 
 const PASSWORD = 'benchmark user passphrase';
 
@@ -20,6 +20,21 @@ export class SiteUser {
     const issued = await fetch(`${baseUrl}/api/auth/token`, jsonInit('POST', { email, password: PASSWORD }));
     const { access_token: token } = (await issued.json()) as { access_token: string };
     return new SiteUser(baseUrl, email, cookie, csrfToken, token);
+  }
+
+  /** Signs in an existing user (made by register) on a site. */
+  static async login(baseUrl: string, email: string): Promise<SiteUser> {
+    const signedIn = await fetch(`${baseUrl}/api/auth/login`, jsonInit('POST', { email, password: PASSWORD }));
+    if (signedIn.status !== 200) throw new Error(`login: ${signedIn.status} ${await signedIn.text()}`);
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrf_token: csrfToken } = (await signedIn.json()) as { csrf_token: string };
+    const issued = await fetch(`${baseUrl}/api/auth/token`, jsonInit('POST', { email, password: PASSWORD }));
+    const { access_token: token } = (await issued.json()) as { access_token: string };
+    return new SiteUser(baseUrl, email, cookie, csrfToken, token);
+  }
+
+  get cookieHeader(): string {
+    return this.cookie;
   }
 
   get bearer(): Record<string, string> {
@@ -67,4 +82,15 @@ function jsonInit(method: string, body?: unknown): RequestInit & { headers: Reco
   return body === undefined
     ? { method, headers: {} }
     : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** The payer's live status stream for one payment, read over real HTTP. */
+export async function openPaymentStream(baseUrl: string, payer: SiteUser, paymentId: string): Promise<SseReader> {
+  const abort = new AbortController();
+  const response = await fetch(`${baseUrl}/api/payments/${paymentId}/events`, {
+    headers: { ...payer.bearer, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
+  if (response.status !== 200) throw new Error(`payment stream: ${response.status}`);
+  return new SseReader(response, abort);
 }

@@ -31,6 +31,6 @@ if (mode === 'bare' && file) {
   // A normal exit, so `--cpu-prof` can write its profile.
   process.once('SIGINT', () => void app.close().then(() => process.exit(0)));
 } else {
-  console.error('usage: servers.ts app | bare <bodyfile>');
+  console.error('usage: server-entry.ts app | bare <bodyfile>');
   process.exit(2);
 }
