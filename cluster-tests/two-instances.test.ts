@@ -63,6 +63,20 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     assert.equal((await fetch(`${a.url}/api/kudos`, { headers: fromB.bearer })).status, 200);
   });
 
+  test('a kudo written through A shows at once in the list B had cached', async () => {
+    const user = await SiteUser.register(a.url, `${randomUUID()}@example.test`);
+    const list = async (site: ServerProcess) => (await (await fetch(`${site.url}/api/kudos`, { headers: user.bearer })).json()) as { id: number }[];
+    assert.deepEqual(await list(b), []);
+    await user.asPage('POST', '/api/kudos', { id: 42, repo_name: 'r', full_name: 'o/r', repo_url: 'https://github.com/o/r' });
+    // The invalidation travels through Redis; allow it a moment rather than asserting on a race.
+    let seen: { id: number }[] = [];
+    for (let i = 0; i < 50 && seen.length === 0; i++) {
+      seen = await list(b);
+      if (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.deepEqual(seen.map((k) => k.id), [42]);
+  });
+
   test('a sign-in limit counts attempts on both instances', async () => {
     const user = await SiteUser.register(a.url, `${randomUUID()}@example.test`);
     const wrong = (site: ServerProcess) =>

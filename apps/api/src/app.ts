@@ -15,6 +15,7 @@ import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.ts';
 import { installDevices } from './modules/devices/index.ts';
 import { installGithubSearch } from './modules/github-search/index.ts';
+import { KudosListCache } from './modules/kudos/kudos-list-cache.ts';
 import { createKudosService } from './modules/kudos/kudos.service.ts';
 import { registerKudosRoutes } from './modules/kudos/kudos.routes.ts';
 import { installPayments } from './modules/payments/index.ts';
@@ -118,11 +119,15 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
     requireUser,
     cookie: { name: config.session.cookieName, secure: config.session.secureCookie, maxAgeSeconds: config.session.ttlSeconds },
   });
-  registerKudosRoutes(app, { kudos: createKudosService({ db: database.db, clock }), requireUser });
-  installGithubSearch(app, { database, github: config.github, clock, requireUser, cache: shared.searchCache, gate: shared.searchGate });
-
   const events = overrides.events ?? shared.events ?? new InProcessEventBus();
   app.addHook('onClose', async () => events.close());
+
+  const listCache = new KudosListCache(events);
+  const stopListCache = await listCache.start();
+  app.addHook('onClose', async () => stopListCache());
+  registerKudosRoutes(app, { kudos: createKudosService({ db: database.db, clock, listCache }), requireUser });
+  installGithubSearch(app, { database, github: config.github, clock, requireUser, cache: shared.searchCache, gate: shared.searchGate });
+
   const streams = installEventStreams(app);
   installObservability(app, { database, openStreams: () => streams.size });
   const sms = installSms(app, { db: database.db, config: config.sms, clock, requireUser, twilioHttpClient: overrides.twilioHttpClient });

@@ -40,4 +40,6 @@ export class InProcessEventBus implements EventBus {
 export const channels = {
   payment: (paymentId: string) => `payment:${paymentId}`,
   userDevices: (userId: string) => `devices:${userId}`,
+  /** A user's kudos changed: every instance drops its cached list. */
+  kudosChanged: 'kudos-changed',
 };

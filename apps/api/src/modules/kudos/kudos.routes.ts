@@ -27,9 +27,14 @@ export function registerKudosRoutes(app: FastifyInstance, deps: { kudos: KudosSe
   const { kudos, requireUser } = deps;
   const callerId = (request: { caller: { userId: string } | null }) => request.caller!.userId;
 
-  app.get('/api/kudos', { onRequest: requireUser, schema: { response: { 200: Type.Array(Kudo) } } }, async (request) =>
-    kudos.list(callerId(request)),
-  );
+  // Served as cached JSON text with an ETag: clients that revalidate get 304 and no body.
+  const listSchema = { response: { 200: Type.Array(Kudo), 304: Type.Null({ description: 'Not modified (If-None-Match)' }) } };
+  app.get('/api/kudos', { onRequest: requireUser, schema: listSchema }, async (request, reply) => {
+    const { body, etag } = await kudos.listJson(callerId(request));
+    reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply.type('application/json; charset=utf-8').serializer((payload) => payload as string).send(body);
+  });
 
   app.post(
     '/api/kudos',

@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import type { Schema } from '../../db/schema.ts';
 import { kudoChangesFromInput, kudoFieldsFromInput } from './kudo-input.ts';
+import type { CachedList, KudosListCache } from './kudos-list-cache.ts';
 import * as repo from './kudos.repository.ts';
 
 export function toKudo(row: repo.StoredKudo): Kudo {
@@ -19,11 +20,19 @@ export function toKudo(row: repo.StoredKudo): Kudo {
   };
 }
 
-export function createKudosService(deps: { db: Kysely<Schema>; clock: Clock }) {
-  const { db, clock } = deps;
+export function createKudosService(deps: { db: Kysely<Schema>; clock: Clock; listCache: KudosListCache }) {
+  const { db, clock, listCache } = deps;
 
   async function list(userId: string): Promise<Kudo[]> {
     return (await repo.listKudos(db, userId)).map(toKudo);
+  }
+
+  /** The list as JSON text with its ETag, from the cache when the user's kudos have not changed. */
+  async function listJson(userId: string): Promise<CachedList> {
+    const cached = listCache.get(userId);
+    if (cached) return cached;
+    const generation = listCache.generation(userId);
+    return listCache.set(userId, generation, JSON.stringify(await list(userId)));
   }
 
   async function get(userId: string, repoId: number): Promise<Kudo> {
@@ -38,6 +47,7 @@ export function createKudosService(deps: { db: Kysely<Schema>; clock: Clock }) {
     const fields = kudoFieldsFromInput(input);
     const now = clock.now();
     const created = await repo.insertKudoIfAbsent(db, { ...fields, user_id: userId, created_at: now, updated_at: now });
+    if (created) await listCache.invalidate(userId);
     return { kudo: await get(userId, fields.repo_id), created };
   }
 
@@ -49,15 +59,16 @@ export function createKudosService(deps: { db: Kysely<Schema>; clock: Clock }) {
     if (Object.keys(changes).length === 0) await get(userId, repoId);
     else if (!(await repo.updateKudo(db, userId, repoId, changes, clock.now()))) {
       throw new NotFoundError(`No kudo for repository ${repoId}`);
-    }
+    } else await listCache.invalidate(userId);
     return get(userId, repoId);
   }
 
   async function remove(userId: string, repoId: number): Promise<void> {
     if (!(await repo.deleteKudo(db, userId, repoId))) throw new NotFoundError(`No kudo for repository ${repoId}`);
+    await listCache.invalidate(userId);
   }
 
-  return { list, get, give, update, remove };
+  return { list, listJson, get, give, update, remove };
 }
 
 export type KudosService = ReturnType<typeof createKudosService>;

@@ -211,3 +211,43 @@ describe('kudos API', () => {
     }
   });
 });
+
+describe('the cached list', () => {
+  test('GET /api/kudos answers 304 to a matching If-None-Match, and every write changes the ETag', async (t) => {
+    const { app } = await buildTestApp(t);
+    const { auth } = await registerWithToken(app);
+    const first = await app.inject({ method: 'GET', url: '/api/kudos', headers: auth });
+    const etag = first.headers.etag as string;
+    assert.match(etag, /^"[\w-]+"$/);
+    const revalidated = await app.inject({ method: 'GET', url: '/api/kudos', headers: { ...auth, 'if-none-match': etag } });
+    assert.equal(revalidated.statusCode, 304);
+    assert.equal(revalidated.body, '');
+
+    const etags = new Set([etag]);
+    const steps = [
+      { method: 'POST' as const, url: '/api/kudos', payload: kudo(1) },
+      { method: 'PUT' as const, url: '/api/kudos/1', payload: { description: 'changed' } },
+      { method: 'DELETE' as const, url: '/api/kudos/1' },
+    ];
+    for (const step of steps) {
+      await app.inject({ ...step, headers: auth });
+      const after = await app.inject({ method: 'GET', url: '/api/kudos', headers: { ...auth, 'if-none-match': [...etags].at(-1)! } });
+      assert.equal(after.statusCode, 200, `${step.method} must invalidate the cached list`);
+      etags.add(after.headers.etag as string);
+    }
+    assert.equal((await app.inject({ method: 'GET', url: '/api/kudos', headers: auth })).json().length, 0);
+    assert.equal(etags.size, 3, 'empty list, one kudo, changed kudo; the empty list again has the first ETag');
+  });
+
+  test('an idempotent repeat POST does not invalidate, and another user\'s write leaves my cache alone', async (t) => {
+    const { app } = await buildTestApp(t);
+    const alice = await registerWithToken(app);
+    const bob = await registerWithToken(app);
+    await app.inject({ method: 'POST', url: '/api/kudos', headers: alice.auth, payload: kudo(1) });
+    const etag = (await app.inject({ method: 'GET', url: '/api/kudos', headers: alice.auth })).headers.etag as string;
+    await app.inject({ method: 'POST', url: '/api/kudos', headers: alice.auth, payload: kudo(1) });
+    await app.inject({ method: 'POST', url: '/api/kudos', headers: bob.auth, payload: kudo(2) });
+    const again = await app.inject({ method: 'GET', url: '/api/kudos', headers: { ...alice.auth, 'if-none-match': etag } });
+    assert.equal(again.statusCode, 304);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The serialised answer of GET /api/kudos per user, kept until that user's
+ * kudos change. Reads far outnumber writes, and a hit skips the database and
+ * JSON serialisation. Every write invalidates the entry here and, through the
+ * event bus, on every other instance.
+ *
+ * A generation counter per user closes the race where a read that started
+ * before a write stores its (old) answer after the write invalidated it.
+ */
+import { createHash } from 'node:crypto';
+import { channels, type EventBus } from '../../core/events.ts';
+
+export interface CachedList {
+  body: string;
+  etag: string;
+}
+
+const MAX_USERS = 10_000;
+
+export class KudosListCache {
+  private readonly entries = new Map<string, CachedList>();
+  /** Per user, the value of `counter` at their last write; users absent from the map are at `clearedAt`. */
+  private readonly generations = new Map<string, number>();
+  private counter = 0;
+  private clearedAt = 0;
+
+  constructor(private readonly events: EventBus) {}
+
+  /** Subscribes to invalidations published by any instance. */
+  async start(): Promise<() => void> {
+    return this.events.subscribe(channels.kudosChanged, (event) => {
+      const userId = (event as { userId?: unknown }).userId;
+      if (typeof userId === 'string') this.forget(userId);
+    });
+  }
+
+  get(userId: string): CachedList | undefined {
+    return this.entries.get(userId);
+  }
+
+  generation(userId: string): number {
+    return this.generations.get(userId) ?? this.clearedAt;
+  }
+
+  /** Stores an answer read at `generation`, unless a write has happened since. */
+  set(userId: string, generation: number, body: string): CachedList {
+    const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    if (this.generation(userId) !== generation) return entry;
+    if (this.entries.size >= MAX_USERS) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(userId, entry);
+    return entry;
+  }
+
+  /** Called after every committed write of the user's kudos. */
+  async invalidate(userId: string): Promise<void> {
+    this.forget(userId);
+    await this.events.publish(channels.kudosChanged, { userId });
+  }
+
+  private forget(userId: string): void {
+    this.entries.delete(userId);
+    this.generations.set(userId, ++this.counter);
+    // The counters only matter while a read may be in flight. To keep the map bounded, start over
+    // with a generation no earlier read can hold.
+    if (this.generations.size > MAX_USERS * 2) {
+      this.generations.clear();
+      this.clearedAt = ++this.counter;
+    }
+  }
+}
