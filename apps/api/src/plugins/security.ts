@@ -1,6 +1,7 @@
 /** HTTP hardening shared by every route: security headers, CORS allow-list, per-IP rate limit. */
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -11,7 +12,7 @@ export async function installSecurity(
   app: FastifyInstance,
   options: { corsOrigins: string[]; apiPerIpPerMinute: number; redis?: { client: Redis; prefix: string } },
 ): Promise<void> {
-  await app.register(helmet, {
+  const securityHeaders = computeSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -28,6 +29,9 @@ export async function installSecurity(
       },
     },
     strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(securityHeaders);
   });
 
   const allowed = new Set(options.corsOrigins);
@@ -51,6 +55,8 @@ export async function installSecurity(
     timeWindow: 60_000,
     // Preflights and the load balancer's probes are not clients' requests.
     allowList: (request) => request.method === 'OPTIONS' || PROBES.has(request.url),
+    // Limit headers only on the answer that hits the limit: every other answer stays small.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`), {
         statusCode: 429,
@@ -58,4 +64,24 @@ export async function installSecurity(
       }),
   });
   app.addHook('onRequest', app.rateLimit());
+}
+
+/**
+ * Helmet's headers depend only on its options, so they are worked out once
+ * here; @fastify/helmet would rebuild them (parsing the CSP) on every request.
+ */
+function computeSecurityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number | string[]) => {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  } as unknown as ServerResponse;
+  helmet(options)({} as IncomingMessage, response, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
 }
