@@ -1,6 +1,7 @@
 /** Starts and measures the benchmark's server processes. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export interface ServerProcess {
@@ -11,8 +12,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export function startServer(mode: 'app' | 'bare', args: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server-entry.ts'), mode, ...args], {
+/** The server from the sources (`app`), or any script that prints "listening <port>" (`script`). */
+export function startServer(mode: 'app' | 'script', args: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
+  const command = mode === 'app' ? ['--import', 'tsx', join(import.meta.dirname, 'server-entry.ts'), 'app'] : args;
+  const child = spawn(process.execPath, command, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
@@ -22,6 +25,38 @@ export function startServer(mode: 'app' | 'bare', args: string[] = [], env: Reco
       if (match) resolve(wrap(child, `http://127.0.0.1:${match[1]}`));
     });
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+}
+
+/**
+ * The production build (dist/server/main.mjs, from `npm run build:server`) on a free port,
+ * configured by `env` exactly as `npm start` would be.
+ */
+export async function startBundledServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(import.meta.dirname, '../dist/server/main.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ready = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (ready) return wrap(child, url);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error('server did not become ready');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
 }
 

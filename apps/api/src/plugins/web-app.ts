@@ -5,7 +5,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendError } from './error-handler.ts';
 
-export const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../../web/dist');
+// From the sources (apps/api/src/plugins) or from the server bundle (dist/server).
+export const DEFAULT_WEB_DIST =
+  [resolve(import.meta.dirname, '../../../web/dist'), resolve(import.meta.dirname, '../../apps/web/dist')].find((dir) =>
+    existsSync(dir),
+  ) ?? resolve(import.meta.dirname, '../../../web/dist');
 
 export async function installWebApp(app: FastifyInstance, distDir = DEFAULT_WEB_DIST): Promise<void> {
   const hasBuild = existsSync(join(distDir, 'index.html'));

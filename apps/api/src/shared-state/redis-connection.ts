@@ -1,5 +1,5 @@
 /** Opens Redis connections from REDIS_URL, with every key under one prefix so environments can share a server. */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 export interface RedisConnections {
   /** Commands: counters, cache, gate, publish. */
@@ -11,6 +11,8 @@ export interface RedisConnections {
 }
 
 export async function connectRedis(url: string, prefix: string): Promise<RedisConnections> {
+  // Imported only when Redis is configured: a single instance never pays for the client.
+  const { Redis } = await import('ioredis');
   const options = { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: true };
   const command = new Redis(url, options);
   const subscriber = new Redis(url, options);

@@ -86,3 +86,17 @@ test('no query text reaches FTS5 as syntax: odd queries never answer 5xx', async
   const still = catalogAnswer(await h.search({ q: 'react' }));
   assert.ok(still.total_count >= 30, 'the catalog is intact');
 });
+
+test('after GitHub proved unreachable, it is left alone for 5 seconds, then tried again', async (t) => {
+  const h = await startSearchHarness(t);
+  await seen(h, 'react');
+  h.fake.setBehavior('server-error');
+  catalogAnswer(await h.search({ q: 'covid' }));
+  const calls = h.githubCalls();
+  catalogAnswer(await h.search({ q: 'vue' }));
+  assert.equal(h.githubCalls(), calls, 'no call while backing off');
+  h.fake.setBehavior('normal');
+  h.clock.advance(5_000);
+  assert.equal(((await h.search({ q: 'vue' })).json() as SearchResult).source, 'github');
+  assert.equal(h.githubCalls(), calls + 1);
+});

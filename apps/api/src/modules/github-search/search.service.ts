@@ -36,12 +36,17 @@ export interface SearchServiceDeps {
   log: FastifyBaseLogger;
 }
 
+const UNREACHABLE_BACKOFF_MS = 5_000;
+
 type Fallback = { reason: 'unreachable' } | { reason: 'rate_limited'; until: number };
 
 export function createSearchService(deps: SearchServiceDeps) {
   const { database, github, cache, gate, clock, log } = deps;
   // Identical searches arriving together share one GitHub call.
   const inFlight = new Map<string, Promise<CachedSearch>>();
+  // After GitHub proved unreachable, the catalog answers alone for a few seconds instead of
+  // making every search wait for another failed connection.
+  let unreachableUntil = 0;
 
   async function search(query: SearchQuery): Promise<SearchResult> {
     const key = searchCacheKey(query.q, query.page, query.perPage);
@@ -49,6 +54,7 @@ export function createSearchService(deps: SearchServiceDeps) {
     if (cached) return answer(query, 'cache', cached);
     const closedUntil = await gate.closedUntil(clock.now());
     if (closedUntil !== null) return fromCatalog(query, { reason: 'rate_limited', until: closedUntil });
+    if (clock.now() < unreachableUntil) return fromCatalog(query, { reason: 'unreachable' });
 
     let fresh = inFlight.get(key);
     if (!fresh) {
@@ -65,6 +71,7 @@ export function createSearchService(deps: SearchServiceDeps) {
         log.warn({ until: new Date(failure.until).toISOString() }, 'GitHub search is rate limited');
         return fromCatalog(query, { reason: 'rate_limited', until: failure.until });
       }
+      unreachableUntil = clock.now() + UNREACHABLE_BACKOFF_MS;
       log.warn({ detail: failure.detail }, 'GitHub search unreachable; answering from the catalog');
       return fromCatalog(query, { reason: 'unreachable' });
     }

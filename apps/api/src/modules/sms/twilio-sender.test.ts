@@ -129,7 +129,7 @@ describe('Twilio sender against a local Twilio', () => {
     const fake = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
     t.after(() => fake.close());
     const config: TwilioSmsConfig = { provider: 'twilio', ...limits, accountSid: ACCOUNT_SID, authToken: 'wrong', from: FROM, verifyServiceSid: undefined };
-    const client = createTwilioClient(config, new LocalTwilioHttpClient(fake.url));
+    const client = await createTwilioClient(config, new LocalTwilioHttpClient(fake.url))();
     await assert.rejects(client.messages.create({ to: '+447700900123', from: FROM, body: 'x' }), { status: 401, code: 20003 });
   });
 

@@ -27,7 +27,8 @@ export interface TwilioSenderDeps {
   clock: Clock;
   log: FastifyBaseLogger;
   config: TwilioSmsConfig;
-  client: TwilioClient;
+  /** Loads the client on first use (see twilio-client.ts). */
+  client: () => Promise<TwilioClient>;
 }
 
 export function createTwilioSender(deps: TwilioSenderDeps): SmsSender {
@@ -35,14 +36,15 @@ export function createTwilioSender(deps: TwilioSenderDeps): SmsSender {
 
   /** Returns Twilio's sid for what was sent. */
   async function deliver(message: OutgoingSms): Promise<string> {
+    const twilio = await client();
     if (config.from) {
-      const sent = await client.messages.create({ to: message.to, from: config.from, body: message.body });
+      const sent = await twilio.messages.create({ to: message.to, from: config.from, body: message.body });
       return sent.sid;
     }
     if (!message.code) throw new SmsDeliveryError('Twilio Verify can only send verification codes, and this message has none');
     // Verify texts its own template around the code. Passing our code needs Verify's custom-code
     // feature, which Twilio enables per account on request; without it Twilio refuses the request.
-    const verification = await client.verify.v2
+    const verification = await twilio.verify.v2
       .services(config.verifyServiceSid!)
       .verifications.create({ to: message.to, channel: 'sms', customCode: message.code });
     return verification.sid;
