@@ -32,7 +32,7 @@ export class TokenService {
   private current: { kid: string; key: CryptoKey } | undefined;
   private publicJwks: jose.JSONWebKeySet = { keys: [] };
   private keySet: ReturnType<typeof jose.createLocalJWKSet> = jose.createLocalJWKSet({ keys: [] });
-  private lastReload = 0;
+  private lastUnknownKidReload = Number.NEGATIVE_INFINITY;
   // Verified tokens by SHA-256, until they expire: verification costs far more than a hash.
   private readonly verified = new Map<string, VerifiedToken>();
 
@@ -46,7 +46,9 @@ export class TokenService {
   async init(): Promise<void> {
     let records = await listSigningKeys(this.db);
     if (records.length === 0) {
-      await insertSigningKey(this.db, await generateKeyRecord(this.clock.now()));
+      // Instances starting together on an empty database all try this; the fixed kid lets exactly
+      // one insert win, and every instance then reads that same key.
+      await insertSigningKey(this.db, await generateKeyRecord(this.clock.now(), INITIAL_KID));
       records = await listSigningKeys(this.db);
     }
     await this.useKeys(records);
@@ -93,7 +95,8 @@ export class TokenService {
     try {
       return await this.verifyOnce(token);
     } catch (error) {
-      if (error instanceof jose.errors.JWKSNoMatchingKey && this.clock.now() - this.lastReload > KEY_RELOAD_INTERVAL_MS) {
+      if (error instanceof jose.errors.JWKSNoMatchingKey && this.clock.now() - this.lastUnknownKidReload > KEY_RELOAD_INTERVAL_MS) {
+        this.lastUnknownKidReload = this.clock.now();
         // Another instance may have added a key since we loaded ours.
         await this.useKeys(await listSigningKeys(this.db));
         return this.verifyOnce(token).catch(rethrowAsUnauthorized);
@@ -123,7 +126,6 @@ export class TokenService {
   }
 
   private async useKeys(records: SigningKeyRecord[]): Promise<void> {
-    this.lastReload = this.clock.now();
     const newest = records[0];
     if (!newest) throw new Error('No signing key available');
     const key = (await jose.importJWK(JSON.parse(newest.private_jwk), newest.alg)) as CryptoKey;
@@ -133,9 +135,10 @@ export class TokenService {
   }
 }
 
-async function generateKeyRecord(now: number): Promise<SigningKeyRecord> {
+const INITIAL_KID = 'initial';
+
+async function generateKeyRecord(now: number, kid: string = randomUUID()): Promise<SigningKeyRecord> {
   const { privateKey, publicKey } = await jose.generateKeyPair(TOKEN_ALGORITHM, { extractable: true });
-  const kid = randomUUID();
   const publicJwk = { ...(await jose.exportJWK(publicKey)), kid, alg: TOKEN_ALGORITHM, use: 'sig' };
   const privateJwk = { ...(await jose.exportJWK(privateKey)), kid, alg: TOKEN_ALGORITHM };
   return { kid, alg: TOKEN_ALGORITHM, private_jwk: JSON.stringify(privateJwk), public_jwk: JSON.stringify(publicJwk), created_at: now };
