@@ -30,6 +30,12 @@ test('works from the keyboard, on a small screen', async (t) => {
   await page.locator('body').focus();
   await page.keyboard.press('Tab');
   assert.equal(await focused(), 'button Sign out');
+  // Then the navigation between the signed-in pages, the current one marked.
+  for (const name of ['Kudos', 'Payments', 'Account', 'Outbox']) {
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), `a ${name}`);
+  }
+  assert.equal(await page.getByRole('link', { name: 'Kudos' }).getAttribute('aria-current'), 'page');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');
   await page.keyboard.type('react');

@@ -5,12 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import { type FakeGithub, startFakeGithub } from '../../test-support/fake-github/server.ts';
@@ -25,8 +25,22 @@ export interface Site {
   fake: FakeGithub;
   app: FastifyInstance;
   browser: Browser;
-  /** A fresh browser context (its own cookies) with one page, checked for script errors. */
-  newPage(): Promise<Page>;
+  /** A fresh browser context (its own cookies and storage) with one page, checked for script errors. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Another tab in the same context as `page` (same cookies), checked for script errors too. */
+  newTab(page: Page): Promise<Page>;
+}
+
+/** A port nobody listens on now, so PUBLIC_URL (and the pairing links built from it) can name it before the app starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** scripts/run-tests.mjs builds the page before the browser tests; a lone run builds it if missing. */
@@ -40,7 +54,9 @@ export async function startSite(t: TestContext, env: Record<string, string> = {}
   ensurePageBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'kudos-e2e-'));
   const fake = await startFakeGithub();
+  const port = await freePort();
   const config = loadConfig({
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: `sqlite:${join(dir, 'app.db')}`,
     GITHUB_API_URL: fake.url,
     GITHUB_TIMEOUT_MS: '2000',
@@ -51,8 +67,7 @@ export async function startSite(t: TestContext, env: Record<string, string> = {}
     ...env,
   });
   const app = await buildApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ port, host: '127.0.0.1' });
   const browser = await launchBrowser(t);
 
   // After hooks run in the order they were added: the browser closes before the servers.
@@ -68,11 +83,16 @@ export async function startSite(t: TestContext, env: Record<string, string> = {}
     fake,
     app,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 860 } });
+    async newPage(options = {}) {
+      const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 860 }, ...options });
       const page = await context.newPage();
       watchForPageErrors(t, page);
       return page;
+    },
+    async newTab(page) {
+      const tab = await page.context().newPage();
+      watchForPageErrors(t, tab);
+      return tab;
     },
   };
 }

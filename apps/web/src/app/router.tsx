@@ -1,17 +1,28 @@
-/** The page's routes. Home is loaded on demand so /signin stays small. */
-import { lazy, Suspense } from 'react';
+/**
+ * The page's routes. Every page is loaded on demand so /signin and the
+ * authenticator stay small. Signed-in pages share one layout (app bar and
+ * navigation); the authenticator works without a session.
+ */
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { PageProgress } from '../components/page-progress.tsx';
 import { RedirectIfSignedIn, RequireSession } from '../features/auth/components/session-gate.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 
+const SignedInLayout = lazy(() => import('./routes/signed-in-layout.tsx'));
 const HomeRoute = lazy(() => import('./routes/home.tsx'));
+const PaymentsRoute = lazy(() => import('./routes/payments.tsx'));
+const PaymentRoute = lazy(() => import('./routes/payment.tsx'));
+const AccountRoute = lazy(() => import('./routes/account.tsx'));
+const OutboxRoute = lazy(() => import('./routes/outbox.tsx'));
+const AuthenticatorRoute = lazy(() => import('./routes/authenticator.tsx'));
+const PairRoute = lazy(() => import('./routes/authenticator-pair.tsx'));
 
-const home = (
+const signedIn = (
   <RequireSession>
     {(session) => (
       <Suspense fallback={<PageProgress />}>
-        <HomeRoute session={session} />
+        <SignedInLayout session={session} />
       </Suspense>
     )}
   </RequireSession>
@@ -23,12 +34,22 @@ const signIn = (
   </RedirectIfSignedIn>
 );
 
+const onDemand = (page: ReactNode) => <Suspense fallback={<PageProgress />}>{page}</Suspense>;
+
 export function AppRouter() {
   return (
     <BrowserRouter>
       <Routes>
-        <Route path="/" element={home} />
+        <Route element={signedIn}>
+          <Route path="/" element={<HomeRoute />} />
+          <Route path="/payments" element={<PaymentsRoute />} />
+          <Route path="/payments/:paymentId" element={<PaymentRoute />} />
+          <Route path="/account" element={<AccountRoute />} />
+          <Route path="/outbox" element={<OutboxRoute />} />
+        </Route>
         <Route path="/signin" element={signIn} />
+        <Route path="/authenticator" element={onDemand(<AuthenticatorRoute />)} />
+        <Route path="/authenticator/pair" element={onDemand(<PairRoute />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

@@ -12,6 +12,10 @@ export function describeRetry(seconds: number, now = new Date()): string {
 export function describeError(error: unknown): string {
   if (!isApiError(error)) return 'Something went wrong. Please try again.';
   if (error.offline) return error.message;
+  if (error.code === 'SCA_BLOCKED') {
+    const when = error.retryAfter !== null ? describeRetry(error.retryAfter) : 'later';
+    return `Too many failed attempts to confirm a payment. You can try again ${when}.`;
+  }
   const message = error.message.replace(/[.\s]+$/, '');
   if (error.status === 429) {
     const when = error.retryAfter !== null ? describeRetry(error.retryAfter) : 'in a little while';

@@ -20,6 +20,7 @@ export function CredentialsForm({ mode }: { mode: SignInMode }) {
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [phone, setPhone] = useState('');
   const [missing, setMissing] = useState<Field[]>([]);
   // A field edited since the last answer no longer shows that answer's complaint.
   const [edited, setEdited] = useState<Field[]>([]);
@@ -45,7 +46,7 @@ export function CredentialsForm({ mode }: { mode: SignInMode }) {
     setMissing(empty);
     if (empty.length > 0 || signIn.isPending) return;
     setEdited([]);
-    signIn.mutate({ mode, credentials: { email: email.trim(), password } });
+    signIn.mutate({ mode, credentials: { email: email.trim(), password }, phone: phone.trim() });
   }
 
   const submitLabel = mode === 'register' ? 'Create account' : 'Sign in';
@@ -76,6 +77,18 @@ export function CredentialsForm({ mode }: { mode: SignInMode }) {
         required
         fullWidth
       />
+      {mode === 'register' && (
+        <TextInput
+          label="Phone number (optional)"
+          type="tel"
+          name="phone"
+          autoComplete="tel"
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+          helperText="For payments: we text you a code to confirm it. Include the country code, e.g. +44 7700 900123"
+          fullWidth
+        />
+      )}
       {/* role="alert": read out as soon as it appears. */}
       {generalError && <Alert severity="error" role="alert">{generalError}</Alert>}
       <Button

@@ -5,12 +5,14 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import type { ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { SessionInfo } from '#contracts/auth.ts';
 import { PageProgress } from '../../../components/page-progress.tsx';
 import { describeError } from '../../../lib/error-message.ts';
 import { useSession } from '../api/session.ts';
+import { type AfterSignIn, afterSignInKey } from '../api/sign-in.ts';
 
 function SessionError({ error, retry }: { error: unknown; retry: () => void }) {
   return (
@@ -41,7 +43,14 @@ export function RequireSession({ children }: { children: (session: SessionInfo) 
 export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
+  const queryClient = useQueryClient();
+  const next = session.data ? queryClient.getQueryData<AfterSignIn>(afterSignInKey) : undefined;
+  // Used once: a later visit to /signin goes to the usual place.
+  useEffect(() => {
+    if (next) queryClient.removeQueries({ queryKey: afterSignInKey, exact: true });
+  }, [next, queryClient]);
   if (session.isPending) return <PageProgress />;
+  if (next) return <Navigate to={next.to} state={next.state} replace />;
   if (session.data) {
     const from = (location.state as { from?: unknown } | null)?.from;
     return <Navigate to={typeof from === 'string' && from.startsWith('/') ? from : '/'} replace />;

@@ -17,7 +17,7 @@ export function SignInPage() {
           Kudos
         </Typography>
         <Typography color="text.secondary" sx={{ mb: 2 }}>
-          Keep the GitHub repositories you like in one place.
+          Keep the GitHub repositories you like in one place, and send money to friends.
         </Typography>
         <Tabs value={mode} onChange={(_event, value: SignInMode) => setMode(value)} variant="fullWidth" sx={{ mb: 3 }}>
           <Tab label="Sign in" value="signin" id="auth-tab-signin" aria-controls="auth-panel" />

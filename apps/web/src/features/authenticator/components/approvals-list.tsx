@@ -1,0 +1,91 @@
+/**
+ * The device at work: requests arrive live (or by polling while the stream
+ * is down), each decided with a tap; what was just decided stays in view.
+ */
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { StoredDevice } from '../device-store.ts';
+import { useApprovalFeed } from '../hooks/use-approval-feed.ts';
+import { ApprovalCard, type DecisionOutcome } from './approval-card.tsx';
+import { ConnectionChip } from './connection-chip.tsx';
+
+function outcomeText({ approval, decision, payment, conflict }: DecisionOutcome): string {
+  const what = `${approval.amount_display} to ${approval.payee}`;
+  if (conflict) return `${what}: ${conflict}`;
+  if (payment?.status === 'approved') return `You approved ${what}.`;
+  if (payment?.status === 'denied') return `You denied ${what}.`;
+  return `${decision === 'approve' ? 'Approval' : 'Denial'} of ${what} sent.`;
+}
+
+export function ApprovalsList({ device }: { device: StoredDevice }) {
+  const feed = useApprovalFeed(device);
+  const [outcomes, setOutcomes] = useState<DecisionOutcome[]>([]);
+
+  if (feed.rejected) {
+    return (
+      <Alert severity="error" role="alert">
+        <AlertTitle>This device can no longer approve payments</AlertTitle>
+        {feed.rejected.message} Choose “Forget this device” below, then pair it again from the Account page.
+      </Alert>
+    );
+  }
+
+  const decided = new Set(outcomes.map((outcome) => outcome.approval.payment_id));
+  const waiting = feed.approvals.filter((approval) => !decided.has(approval.payment_id));
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
+        <Typography component="h2" variant="h6" sx={{ fontWeight: 700 }}>
+          Waiting for your approval
+        </Typography>
+        <Box role="status">
+          <ConnectionChip mode={feed.mode} />
+        </Box>
+      </Stack>
+      <Stack role="status" aria-live="polite" spacing={1}>
+        {outcomes.map((outcome) => (
+          <Alert
+            key={outcome.approval.payment_id}
+            severity={outcome.conflict ? 'warning' : outcome.payment?.status === 'approved' ? 'success' : 'info'}
+            onClose={() => setOutcomes((list) => list.filter((item) => item !== outcome))}
+          >
+            {outcomeText(outcome)}
+          </Alert>
+        ))}
+      </Stack>
+      {!feed.loaded && <Skeleton variant="rounded" height={220} aria-label="Loading payments to approve" />}
+      {feed.loaded && waiting.length === 0 && (
+        <Paper variant="outlined" sx={{ p: 3, textAlign: 'center' }}>
+          <Typography>Nothing to approve right now.</Typography>
+          <Typography color="text.secondary">Keep this page open: payments you send appear here at once.</Typography>
+        </Paper>
+      )}
+      {waiting.length > 0 && (
+      <Stack component="ul" aria-label="Payments to approve" spacing={2} sx={{ listStyle: 'none', p: 0, m: 0 }}>
+        {waiting.map((approval) => (
+          <li key={approval.payment_id}>
+            <ApprovalCard
+              device={device}
+              approval={approval}
+              onDecided={(outcome) => {
+                setOutcomes((list) => [outcome, ...list.filter((item) => item.approval.payment_id !== approval.payment_id)].slice(0, 5));
+                feed.dismiss(approval.payment_id);
+              }}
+            />
+          </li>
+        ))}
+      </Stack>
+      )}
+      <Typography variant="body2" color="text.secondary">
+        Not expecting a request? Deny it: someone else may know your password.
+      </Typography>
+    </Stack>
+  );
+}

@@ -1,0 +1,37 @@
+/** Words and colours for a payment's status, the same on the list and on the waiting page. */
+import type { Payment, PaymentStatus } from '#contracts/payfriend.ts';
+
+export const STATUS_LABEL: Record<PaymentStatus, string> = {
+  pending: 'Waiting for approval',
+  approved: 'Approved',
+  denied: 'Denied',
+  expired: 'Expired',
+};
+
+export const STATUS_COLOR = {
+  pending: 'info',
+  approved: 'success',
+  denied: 'error',
+  expired: 'default',
+} as const satisfies Record<PaymentStatus, string>;
+
+/** How the payment was decided, as the end of a sentence ("Approved …"). */
+export function decidedHow(payment: Payment): string {
+  switch (payment.decided_by) {
+    case 'device':
+      return 'on your authenticator phone';
+    case 'sms':
+      return 'with the code from the text message';
+    case 'callback':
+      return 'with a push notification';
+    case 'attempts':
+      return 'after too many wrong codes';
+    case 'expiry':
+      return 'because nobody answered in time';
+    default:
+      return '';
+  }
+}
+
+/** Currencies the form offers; the server knows each one's minor units. */
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN'] as const;
