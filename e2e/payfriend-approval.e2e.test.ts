@@ -162,6 +162,28 @@ test('a payment denied on the phone shows as denied on the computer', async (t) 
   await screenshot(payer, 'payfriend-c-02-denied');
 });
 
+test('the phone says what it decided even when the stream reports it before the answer arrives', async (t) => {
+  const site = await startSite(t);
+  const payer = await site.newPage();
+  const phone = await site.newPage(PHONE);
+  await registerVerified(payer);
+  await pairPhone(payer, phone);
+  await sendPayment(payer, { payee: 'slow@example.test', amount: '7.25', currency: 'GBP' });
+
+  // The server decides at once, but its answer to the phone is held back until the
+  // phone's event stream has already taken the payment off its list.
+  const card = approvalCard(phone, '£7.25');
+  await phone.route('**/api/device/approvals/*', async (route) => {
+    const response = await route.fetch();
+    await waitForStatus(payer, 'approved');
+    await card.waitFor({ state: 'detached' });
+    await route.fulfill({ response });
+  });
+  await card.getByRole('button', { name: 'Approve £7.25 to slow@example.test' }).click();
+  await phone.getByText('You approved £7.25 to slow@example.test.').waitFor();
+  await phone.getByText('Nothing to approve right now.').waitFor();
+});
+
 test('a pairing link works once', async (t) => {
   const site = await startSite(t);
   const payer = await site.newPage();

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import type { TestContext } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
+import { keepFailedPages } from './screenshots.ts';
 
 function chromiumPath(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -27,6 +28,10 @@ export async function launchBrowser(t: TestContext): Promise<Browser> {
       '--disable-sync',
     ],
   });
-  t.after(() => browser.close());
+  t.after(async () => {
+    // `passed` is on Node 20's TestContext at run time, though not yet in @types/node 20.
+    if ((t as TestContext & { passed?: boolean }).passed === false) await keepFailedPages(t, browser);
+    await browser.close();
+  });
   return browser;
 }

@@ -12,9 +12,21 @@ export async function decideApproval(device: StoredDevice, approval: PendingAppr
   return deviceRequest<Payment>(device, 'POST', `/api/device/approvals/${encodeURIComponent(approval.payment_id)}`, { body });
 }
 
-export function useDecideApproval(device: StoredDevice, approval: PendingApproval) {
+interface DecisionCallbacks {
+  onSuccess: (payment: Payment, decision: Decision) => void;
+  onError: (error: unknown, decision: Decision) => void;
+}
+
+/**
+ * The callbacks belong to the mutation, not to one mutate() call: the device's event
+ * stream may take the card away before the answer arrives, and callbacks given to
+ * mutate() die with the component that called it.
+ */
+export function useDecideApproval(device: StoredDevice, approval: PendingApproval, callbacks: DecisionCallbacks) {
   return useMutation({
     mutationFn: (decision: Decision) => decideApproval(device, approval, decision),
+    onSuccess: (payment, decision) => callbacks.onSuccess(payment, decision),
+    onError: (error, decision) => callbacks.onError(error, decision),
     meta: deviceSignedMeta,
   });
 }

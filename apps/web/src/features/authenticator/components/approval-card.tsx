@@ -35,19 +35,19 @@ interface ApprovalCardProps {
 }
 
 export function ApprovalCard({ device, approval, onDecided }: ApprovalCardProps) {
-  const decide = useDecideApproval(device, approval);
+  const decide = useDecideApproval(device, approval, {
+    onSuccess: (payment, decision) => onDecided({ approval, decision, payment }),
+    onError: (error, decision) => {
+      if (isApiError(error) && error.status === 409) onDecided({ approval, decision, conflict: error.message });
+    },
+  });
   const left = useSecondsUntil(Date.parse(approval.expires_at)) ?? 0;
   const titleId = useId();
   const expired = left === 0;
   const busy = decide.isPending ? decide.variables : undefined;
 
   function choose(decision: Decision) {
-    decide.mutate(decision, {
-      onSuccess: (payment) => onDecided({ approval, decision, payment }),
-      onError: (error) => {
-        if (isApiError(error) && error.status === 409) onDecided({ approval, decision, conflict: error.message });
-      },
-    });
+    decide.mutate(decision);
   }
 
   return (
