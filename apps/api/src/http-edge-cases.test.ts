@@ -83,9 +83,9 @@ test('unreadable URLs and malformed HTTP get JSON errors', async (t) => {
   assert.match(raw, /"code":"MALFORMED_REQUEST"/);
 });
 
-test('/api itself and missing asset files are JSON 404s, not the page', async (t) => {
+test('/api itself, API paths in other letter case or with doubled slashes, and missing asset files are JSON 404s, not the page', async (t) => {
   const { app } = await buildTestApp(t);
-  for (const url of ['/api', '/assets/missing-file.js', '/favicon-missing.svg']) {
+  for (const url of ['/api', '/assets/missing-file.js', '/favicon-missing.svg', '/API/KUDOS', '//api/kudos', '/Api']) {
     const response = await app.inject({ method: 'GET', url });
     assert.equal(response.statusCode, 404, url);
     assert.equal(response.json().error.code, 'NOT_FOUND');

@@ -9,6 +9,8 @@ import { RateLimitedError } from './errors.ts';
 export interface CounterStore {
   /** Adds one to the key's count in the window that holds `now`; returns the new count and when the window ends. */
   increment(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>;
+  /** Takes one back from the key's count in its current window, if it has one. */
+  decrement(key: string, now: number): Promise<void>;
   reset(key: string): Promise<void>;
 }
 
@@ -25,6 +27,11 @@ export class MemoryCounterStore implements CounterStore {
     const fresh = { count: 1, resetAt: now + windowMs };
     this.windows.set(key, fresh);
     return { ...fresh };
+  }
+
+  async decrement(key: string, now: number) {
+    const current = this.windows.get(key);
+    if (current && current.resetAt > now && current.count > 0) current.count -= 1;
   }
 
   async reset(key: string) {
@@ -54,6 +61,34 @@ export class RateLimiter {
     if (count > rule.limit) {
       throw new RateLimitedError('RATE_LIMITED', 'Too many attempts; try again later', (resetAt - now) / 1000);
     }
+  }
+
+  /**
+   * Counts one attempt against every rule, or against none: when one refuses,
+   * the attempts already counted are taken back and its 429 is thrown.
+   * Answers a function that takes them all back later (the attempt came to nothing).
+   */
+  async consumeAll(checks: { rule: LimitRule; subject: string; refused?: (error: RateLimitedError) => Error }[]): Promise<() => Promise<void>> {
+    const counted: { rule: LimitRule; subject: string }[] = [];
+    const refundAll = async () => {
+      await Promise.all(counted.map(({ rule, subject }) => this.refund(rule, subject)));
+    };
+    for (const check of checks) {
+      try {
+        await this.consume(check.rule, check.subject);
+        counted.push(check);
+      } catch (error) {
+        // The refused attempt was counted too (past the limit); it goes back with the others.
+        if (error instanceof RateLimitedError) counted.push(check);
+        await refundAll();
+        throw error instanceof RateLimitedError && check.refused ? check.refused(error) : error;
+      }
+    }
+    return refundAll;
+  }
+
+  async refund(rule: LimitRule, subject: string): Promise<void> {
+    await this.store.decrement(`${rule.name}:${subject}`, this.clock.now());
   }
 
   async clear(rule: LimitRule, subject: string): Promise<void> {

@@ -15,6 +15,17 @@ export interface EventStream {
 const HEARTBEAT_MS = 15_000;
 const RETRY_MS = 2_000;
 
+/**
+ * What a HEAD request gets: a stream already over. Like every stream whose client left early,
+ * callers see `closed` and unsubscribe at once; its close listeners never run.
+ */
+const closedStream: EventStream = {
+  send() {},
+  close() {},
+  closed: true,
+  onClose() {},
+};
+
 export class EventStreams {
   private readonly open = new Set<EventStream>();
 
@@ -34,9 +45,14 @@ export class EventStreams {
       // Stops nginx and similar proxies from buffering the stream.
       'x-accel-buffering': 'no',
     });
-    raw.write(`retry: ${RETRY_MS}\n\n`);
     const listeners: (() => void)[] = [];
     let closed = false;
+    // HEAD gets the stream's headers and no body: Node would swallow every event and never end the answer.
+    if (request.method === 'HEAD') {
+      raw.end();
+      return closedStream;
+    }
+    raw.write(`retry: ${RETRY_MS}\n\n`);
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
 

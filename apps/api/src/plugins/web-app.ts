@@ -19,7 +19,9 @@ export async function installWebApp(app: FastifyInstance, distDir = DEFAULT_WEB_
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     // Page routes are extension-less paths outside the API; a missing /assets/x.js is a real 404.
-    const isApi = path === '/api' || path.startsWith('/api/') || path.startsWith('/.well-known/');
+    // Judged case-insensitively and with repeated slashes folded: /API/KUDOS and //api/kudos are mistyped API calls.
+    const folded = path.toLowerCase().replace(/^\/{2,}/, '/');
+    const isApi = folded === '/api' || folded.startsWith('/api/') || folded.startsWith('/.well-known/');
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !isApi && !/\.[a-z0-9]+$/i.test(path);
     if (isPage && hasBuild) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     if (isPage) return reply.type('text/plain').status(503).send('The page is not built: run "npm run build:web".');

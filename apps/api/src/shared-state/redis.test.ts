@@ -74,6 +74,21 @@ describe('Redis shared state', () => {
     await first.consume(rule, 'a@example.test');
   });
 
+  test('consumeAll counts on every rule or on none, and a refund keeps the window', async (t) => {
+    const redis = await redisFor(t);
+    const limiter = new RateLimiter(new RedisCounterStore(redis), new ManualClock(Date.now()));
+    const roomy = { name: 'roomy', limit: 5, windowMs: 60_000 };
+    const tight = { name: 'tight', limit: 1, windowMs: 60_000 };
+    await limiter.consumeAll([{ rule: tight, subject: 's' }]);
+    await assert.rejects(limiter.consumeAll([{ rule: roomy, subject: 's' }, { rule: tight, subject: 's' }]), { code: 'RATE_LIMITED' });
+    assert.equal(await redis.command.get(`${redis.prefix}counter:roomy:s`), '0', 'the roomy count was given back');
+    assert.equal(await redis.command.get(`${redis.prefix}counter:tight:s`), '1');
+    assert.ok((await redis.command.pttl(`${redis.prefix}counter:tight:s`)) > 0, 'the window still ends');
+    // A refund of a key that is not there creates nothing.
+    await limiter.refund(roomy, 'nobody');
+    assert.equal(await redis.command.exists(`${redis.prefix}counter:roomy:nobody`), 0);
+  });
+
   test('search cache entries are shared and expire', async (t) => {
     const redis = await redisFor(t);
     const cache = new RedisSearchCache(redis);

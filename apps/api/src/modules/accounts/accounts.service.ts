@@ -83,7 +83,8 @@ export function createAccountsService(deps: {
     const email = normalizeEmailOrNull(rawEmail);
     if (email) await limiter.consume(perAccount, email);
     const user = email ? await findUserByEmail(db, email) : undefined;
-    const ok = await verify(user?.password_hash ?? (await decoyHash), password).catch(() => false);
+    // A password with broken UTF-16 could match another one (both hash as U+FFFD); none was ever stored.
+    const ok = (await verify(user?.password_hash ?? (await decoyHash), password).catch(() => false)) && password.isWellFormed();
     if (!user || !ok) throw new UnauthorizedError('INVALID_CREDENTIALS', 'Email or password is incorrect');
     await limiter.clear(perAccount, user.email);
     return user;

@@ -40,6 +40,8 @@ describe('accounts', () => {
     ['a keyboard run', 'x@example.test', '12345678', 'password'],
     ['one repeated character', 'x@example.test', 'zzzzzzzzzz', 'password'],
     ['the email inside the password', 'johnsmith@example.test', 'johnsmith2026', 'password'],
+    ['an unpaired surrogate in the password', 'x@example.test', '\ud800 my long passphrase', 'password'],
+    ['a control character in the password', 'x@example.test', 'my long\u0007passphrase', 'password'],
   ];
   for (const [name, email, password, field] of badRegistrations) {
     test(`register refuses ${name}, naming "${field}"`, async (t) => {
@@ -57,6 +59,21 @@ describe('accounts', () => {
     const password = 'long passphrase 🐙 with emoji and spaces, sixty-four chars total!!'.slice(0, 64);
     assert.equal((await app.inject(register(email, password))).statusCode, 201);
     assert.equal((await app.inject(login(email, password))).statusCode, 200);
+  });
+
+  test('a password with an unpaired surrogate never matches the one it would hash like', async (t) => {
+    const { app } = await buildTestApp(t);
+    const email = uniqueEmail();
+    const stored = '\ufffd my long passphrase';
+    assert.equal((await app.inject(register(email, stored))).statusCode, 201);
+    for (const lookalike of ['\ud800 my long passphrase', '\udfff my long passphrase']) {
+      const response = await app.inject(login(email, lookalike));
+      assert.equal(response.statusCode, 401, response.body);
+      assert.equal(response.json().error.code, 'INVALID_CREDENTIALS');
+      const token = await app.inject({ method: 'POST', url: '/api/auth/token', payload: { email, password: lookalike } });
+      assert.equal(token.statusCode, 401);
+    }
+    assert.equal((await app.inject(login(email, stored))).statusCode, 200);
   });
 
   test('wrong password and unknown email get the same answer', async (t) => {

@@ -9,6 +9,9 @@ export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
 export function checkPassword(password: string, email: string): void {
+  // Broken UTF-16 would be hashed as U+FFFD, making several different passwords one.
+  if (!password.isWellFormed()) throw ValidationError.forField('password', 'must be valid Unicode text');
+  if (/\p{Cc}/u.test(password)) throw ValidationError.forField('password', 'must not contain control characters');
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
     throw ValidationError.forField('password', `must be at least ${PASSWORD_MIN_LENGTH} characters`);

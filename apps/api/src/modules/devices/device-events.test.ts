@@ -102,6 +102,16 @@ describe('a device’s event stream (payments stand-in)', () => {
     assert.equal(((await replay.json()) as { error: { code: string } }).error.code, 'DEVICE_REPLAY');
   });
 
+  test('a signed HEAD gets the stream\'s headers at once and leaves no subscription', async (t) => {
+    const { baseUrl, device, events } = await setup(t);
+    const headers = await device.signedHeaders({ method: 'HEAD', path: '/api/device/events' });
+    const response = await fetch(`${baseUrl}/api/device/events`, { method: 'HEAD', headers, signal: AbortSignal.timeout(5_000) });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
+    await events.allUnsubscribed();
+    assert.equal(events.active, 0);
+  });
+
   test('events published while the waiting list is read are neither lost nor sent twice', async (t) => {
     class RacingAuthorization extends FakeAuthorization {
       during: (() => Promise<void>) | undefined;

@@ -10,6 +10,7 @@ import type { Clock } from '../../core/clock.ts';
 import { randomToken, sha256Hex } from '../../core/crypto.ts';
 import { ValidationError } from '../../core/errors.ts';
 import type { LimitRule, RateLimiter } from '../../core/rate-limiter.ts';
+import { textProblem } from '../../core/text.ts';
 import type { Caller } from '../../plugins/auth.ts';
 import type { Schema } from '../../db/schema.ts';
 import { acceptPublicJwk } from './device-key.ts';
@@ -30,8 +31,6 @@ export interface PairingSettings {
 const CODE_BYTES = 32;
 const NAME_MAX = 60;
 // Control characters and bidirectional overrides could make a device name lie about itself in the list.
-const FORBIDDEN_IN_NAME = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-
 export function createPairingService(deps: { db: Kysely<Schema>; clock: Clock; limiter: RateLimiter; settings: PairingSettings }) {
   const { db, clock, limiter, settings } = deps;
   const perUser: LimitRule = { name: 'device-pairings-user', limit: settings.pairingsPerUserPerHour, windowMs: 3_600_000 };
@@ -83,6 +82,7 @@ export function acceptDeviceName(raw: string): string {
   const name = raw.normalize('NFC').trim();
   const length = [...name].length;
   if (length < 1 || length > NAME_MAX) throw ValidationError.forField('name', `must be 1 to ${NAME_MAX} characters`);
-  if (FORBIDDEN_IN_NAME.test(name)) throw ValidationError.forField('name', 'must not contain control characters');
+  const problem = textProblem(name, 'label');
+  if (problem) throw ValidationError.forField('name', problem);
   return name;
 }

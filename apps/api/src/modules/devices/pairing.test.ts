@@ -175,6 +175,11 @@ describe('the device name', () => {
     ['a control character', 'Phone\u0007'],
     ['a newline', 'Phone\nAdmin'],
     ['a right-to-left override', 'Phone\u202Eenohp'],
+    ['an unpaired surrogate', 'a\ud800b'],
+    ['only a zero-width space', '\u200b'],
+    ['a right-to-left mark', 'Phone\u200f'],
+    ['a line separator', 'Phone\u2028Admin'],
+    ['a tag character', 'Phone\u{E0041}'],
   ];
   for (const [label, name] of cases) {
     test(`${label} is refused with 422 naming name`, async (t) => {
@@ -185,6 +190,13 @@ describe('the device name', () => {
       assert.equal(response.json<{ error: { fields: { field: string }[] } }>().error.fields[0]?.field, 'name');
     });
   }
+
+  test('emoji joined by zero-width joiners are fine', async (t) => {
+    const { app, session } = await setup(t);
+    const code = await pairingCode(app, session);
+    const response = await pairRaw(app, pairBody(code, (await TestDevice.create()).publicJwk, '👩‍💻 work phone'));
+    assert.equal(response.status, 201, response.body);
+  });
 
   test('60 characters, counted as characters rather than UTF-16 units, are fine', async (t) => {
     const { app, session } = await setup(t);

@@ -5,6 +5,7 @@
  */
 import { type KudoInput, type KudoUpdate, LIMITS } from '#contracts/kudos.ts';
 import { ValidationError } from '../../core/errors.ts';
+import { type TextKind, textProblem } from '../../core/text.ts';
 import type { KudoChanges } from './kudos.repository.ts';
 
 export interface KudoFields {
@@ -45,21 +46,18 @@ export function kudoChangesFromInput(input: KudoUpdate): KudoChanges {
   if (input.full_name !== undefined) changes.full_name = cleanText('full_name', input.full_name);
   if (input.language !== undefined) changes.language = input.language === null ? null : cleanText('language', input.language);
   if (input.description !== undefined) {
-    changes.description = input.description === null ? null : cleanText('description', input.description, true);
+    changes.description = input.description === null ? null : cleanText('description', input.description, 'free text');
   }
   const url = input.repo_url ?? input.html_url;
   if (url !== undefined) changes.repo_url = cleanUrl(input.repo_url !== undefined ? 'repo_url' : 'html_url', url);
   return changes;
 }
 
-// NUL cannot be stored in PostgreSQL text, and no repository name or description needs it.
-const NUL = '\u0000';
-
-function cleanText(field: string, value: string, allowEmpty = false): string {
-  if (value.includes(NUL)) throw ValidationError.forField(field, 'must not contain NUL characters');
-  // An unpaired surrogate is not text: each database would store it differently.
-  if (!value.isWellFormed()) throw ValidationError.forField(field, 'must be valid Unicode text');
-  if (!allowEmpty && value.trim() === '') throw ValidationError.forField(field, 'must not be blank');
+/** Names, the language and URLs are labels; only the description is free text, and only it may be empty. */
+function cleanText(field: string, value: string, kind: TextKind = 'label'): string {
+  const problem = textProblem(value, kind);
+  if (problem) throw ValidationError.forField(field, problem);
+  if (kind === 'label' && value.trim() === '') throw ValidationError.forField(field, 'must not be blank');
   return value;
 }
 

@@ -169,7 +169,8 @@ describe('kudos API', () => {
   test('unicode and emoji survive byte for byte', async (t) => {
     const { app } = await buildTestApp(t);
     const { auth } = await registerWithToken(app);
-    const description = '仅用查看文档 🚀👩‍👩‍👧 — Ñandú e\u0301 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u200d';
+    // Real descriptions also hold soft hyphens, line breaks, tabs and direction marks.
+    const description = '仅用查看文档 🚀👩‍👩‍👧 — Ñandú e\u0301 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u200d co\u00adop\nline two\tcol \u200fשלום';
     await app.inject({ method: 'POST', url: '/api/kudos', headers: auth, payload: kudo(21, { description, repo_name: 'データ' }) });
     const raw = (await app.inject({ method: 'GET', url: '/api/kudos/21', headers: auth })).rawPayload;
     const body = JSON.parse(raw.toString('utf8'));

@@ -110,4 +110,15 @@ describe('live payment status (server-sent events)', () => {
     assert.equal(stream.response.status, 404);
     assert.equal(events.subscribers(channels.payment(id)), 0);
   });
+
+  test('HEAD answers the stream\'s headers at once and subscribes to nothing', async (t) => {
+    const { app, events } = await buildPaymentsApp(t);
+    const payer = await newPayer(app);
+    const id = await createPayment(app, payer);
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const response = await fetch(`${address}/api/payments/${id}/events`, { method: 'HEAD', headers: payer.auth, signal: AbortSignal.timeout(5_000) });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
+    assert.equal(events.subscribers(channels.payment(id)), 0);
+  });
 });

@@ -27,9 +27,10 @@ const IdParams = Type.Object({
   }),
 });
 
+// Plain digits only: coercing query text to an integer would also take "0x10", "1e3" and " 1".
 const PageQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
-  per_page: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  page: Type.String({ pattern: '^[1-9][0-9]{0,4}$', default: '1', errorMessage: 'must be a whole number from 1 to 99999' }),
+  per_page: Type.String({ pattern: '^([1-9]|[1-9][0-9]|100)$', default: '20', errorMessage: 'must be a whole number from 1 to 100' }),
 });
 
 const callerId = (request: FastifyRequest) => request.caller!.userId;
@@ -58,8 +59,8 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: PaymentRoutesD
   );
 
   app.get('/api/payments', { onRequest: requireUser, schema: { querystring: PageQuery, response: { 200: PaymentPage } } }, async (request) => {
-    const query = request.query as { page: number; per_page: number };
-    return payments.list(callerId(request), query.page, query.per_page);
+    const query = request.query as { page: string; per_page: string };
+    return payments.list(callerId(request), Number(query.page), Number(query.per_page));
   });
 
   app.get('/api/payments/:id', { onRequest: requireUser, schema: { params: IdParams, response: { 200: Payment } } }, async (request) =>

@@ -199,6 +199,12 @@ describe('reading payments', () => {
       ['page=-1', 'page'],
       ['page=abc', 'page'],
       ['per_page=1.5', 'per_page'],
+      ['page=0x10', 'page'],
+      ['page=1e3', 'page'],
+      ['page=%201', 'page'],
+      ['per_page=1e1', 'per_page'],
+      ['page=1&page=2', 'page'],
+      ['page=', 'page'],
     ]) {
       const response = await app.inject(as(payer, { method: 'GET', url: `/api/payments?${query}` }));
       assert.equal(response.statusCode, 422, `${query}: ${response.body}`);

@@ -115,6 +115,19 @@ describe('push provider callback', () => {
     });
   }
 
+  test('a body nested or sized beyond any provider\'s is 400 naming body before anything is checked or changed', async (t) => {
+    const kit = await setUp(t);
+    const headers = { 'x-authy-signature': 'AAAA', 'x-authy-signature-nonce': String(Math.floor(kit.clock.now() / 1000)), 'content-type': 'application/json' };
+    const deep = `{"a":${'['.repeat(30_000)}1${']'.repeat(30_000)}}`;
+    const wide = JSON.stringify(Object.fromEntries(Array.from({ length: 1_500 }, (_, i) => [`k${i}`, i])));
+    for (const payload of [deep, wide]) {
+      const response = await kit.app.inject({ method: 'POST', url: '/api/push/callback', headers, payload });
+      assert.equal(response.statusCode, 400, response.body.slice(0, 200));
+      assert.equal(response.json().error.fields[0].field, 'body');
+    }
+    assert.equal(await statusOf(kit), 'pending');
+  });
+
   test('a replayed callback is 401, and its first delivery counted once', async (t) => {
     const kit = await setUp(t);
     const body = authyBody(kit.id, 'denied');

@@ -22,25 +22,40 @@
  */
 import { createHmac } from 'node:crypto';
 import { constantTimeEqual } from '../../core/crypto.ts';
+import { BadRequestError } from '../../core/errors.ts';
 
 export type Param = [key: string, value: string];
 
-/** The parameters of a parsed body: form bodies arrive as URLSearchParams, JSON as plain values. */
+/** A provider's callback nests a few levels and carries a few dozen parameters; these bounds are generous. */
+export const MAX_BODY_DEPTH = 16;
+export const MAX_BODY_PARAMS = 1_000;
+
+/**
+ * The parameters of a parsed body: form bodies arrive as URLSearchParams, JSON as plain values.
+ * It runs before the signature is known, so a body nested or sized beyond any provider's is refused
+ * here (400 naming `body`) rather than walked.
+ */
 export function bodyParams(body: unknown): Param[] {
-  if (body instanceof URLSearchParams) return [...body.entries()];
-  const params: Param[] = [];
-  if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
-    for (const [key, value] of Object.entries(body)) flatten(key, value, params);
+  const params = body instanceof URLSearchParams ? [...body.entries()] : [];
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && !(body instanceof URLSearchParams)) {
+    for (const [key, value] of Object.entries(body)) flatten(key, value, params, 1);
   }
+  if (params.length > MAX_BODY_PARAMS) throw tooLarge(`must hold at most ${MAX_BODY_PARAMS} parameters`);
   return params;
 }
 
-function flatten(prefix: string, value: unknown, out: Param[]): void {
+function flatten(prefix: string, value: unknown, out: Param[], depth: number): void {
+  if (depth > MAX_BODY_DEPTH) throw tooLarge(`must not nest deeper than ${MAX_BODY_DEPTH} levels`);
+  if (out.length > MAX_BODY_PARAMS) return;
   if (value === undefined) return;
   if (value === null) out.push([prefix, '']);
-  else if (Array.isArray(value)) for (const item of value) flatten(`${prefix}[]`, item, out);
-  else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) flatten(`${prefix}[${key}]`, item, out);
+  else if (Array.isArray(value)) for (const item of value) flatten(`${prefix}[]`, item, out, depth + 1);
+  else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) flatten(`${prefix}[${key}]`, item, out, depth + 1);
   else out.push([prefix, String(value)]);
+}
+
+function tooLarge(message: string): BadRequestError {
+  return new BadRequestError('CALLBACK_BODY_INVALID', `body: ${message}`, [{ field: 'body', message }]);
 }
 
 /** Percent-encodes all but RFC 3986 unreserved characters (encodeURIComponent leaves !'()* alone). */

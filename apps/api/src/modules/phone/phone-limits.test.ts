@@ -100,6 +100,27 @@ describe('SMS limits on phone codes', () => {
     assert.equal((await setPhone(app, users[2]!.auth, '+447700900123', '198.51.100.9')).statusCode, 202, 'another address is fine, and no cool-down was started');
   });
 
+  test('a send one budget refuses spends none of the others: nobody can use up a stranger\'s phone budget', async (t) => {
+    const { app } = await setup(t, { SMS_RESEND_COOLDOWN_SECONDS: '0', SMS_PER_IP_PER_HOUR: '1', SMS_PER_PHONE_PER_HOUR: '2', SMS_PER_USER_PER_HOUR: '3' });
+    const victim = await registerWithToken(app);
+    const attacker = await registerWithToken(app);
+    // The attacker spends its own network's budget, then keeps asking for codes to the victim's number.
+    assert.equal((await setPhone(app, attacker.auth, '+447700900555', '203.0.113.66')).statusCode, 202);
+    for (let i = 0; i < 5; i++) {
+      const refused = await setPhone(app, attacker.auth, '+447700900321', '203.0.113.66');
+      assert.equal(refused.statusCode, 429);
+      assert.match(refused.json().error.message, /from this network/);
+    }
+    // Neither the victim's phone budget (2) nor the attacker's own (3) was spent by those refusals.
+    assert.equal((await setPhone(app, victim.auth, '+447700900321', '198.51.100.1')).statusCode, 202);
+    assert.equal((await resend(app, victim.auth, '198.51.100.2')).statusCode, 202);
+    assert.equal((await resend(app, victim.auth, '198.51.100.3')).statusCode, 429, 'the phone budget holds');
+    assert.equal((await setPhone(app, attacker.auth, '+447700900556', '198.51.100.4')).statusCode, 202);
+    assert.equal((await setPhone(app, attacker.auth, '+447700900557', '198.51.100.5')).statusCode, 202);
+    assert.equal(await outboxSize(app, victim.auth), 2);
+    assert.equal(await outboxSize(app, attacker.auth), 3);
+  });
+
   test('the cool-down holds across instances that count separately', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'phone-instances-'));
     const database = openDatabase({ dialect: 'sqlite', file: join(dir, 'test.db') });

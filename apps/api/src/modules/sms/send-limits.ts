@@ -29,8 +29,10 @@ export function createSmsSendLimits(limiter: RateLimiter, config: SmsConfig) {
   /**
    * Runs `send` if every limit allows it; otherwise throws 429 with
    * Retry-After and a message saying when. The cool-down is checked first,
-   * so impatient clicks do not eat the hourly budgets, and it is released
-   * again when no SMS went out, so only a real send starts it.
+   * so impatient clicks do not eat the hourly budgets. Only an SMS that went
+   * out spends anything: a refusal by one budget, or a failed send, gives back
+   * what the others counted (else anyone could spend a stranger's phone budget
+   * with requests that never text it) and releases the cool-down.
    */
   async function sendWithinLimits<T>(attempt: SmsSendAttempt, send: () => Promise<T>): Promise<T> {
     const cooling = cooldown.windowMs > 0;
@@ -38,11 +40,19 @@ export function createSmsSendLimits(limiter: RateLimiter, config: SmsConfig) {
       await explained(limiter.consume(cooldown, attempt.cooldownKey), 'SMS_RESEND_TOO_SOON', (when) => `Please wait ${when} before asking for another code`);
     }
     try {
-      const hourly = (what: string) => (when: string) => `Too many codes sent ${what}; try again in ${when}`;
-      await explained(limiter.consume(perUser, attempt.userId), 'SMS_RATE_LIMITED', hourly('for this account'));
-      await explained(limiter.consume(perPhone, attempt.phone), 'SMS_RATE_LIMITED', hourly('to this phone number'));
-      await explained(limiter.consume(perIp, attempt.ip), 'SMS_RATE_LIMITED', hourly('from this network'));
-      return await send();
+      const hourly = (what: string) => (error: RateLimitedError) =>
+        explanation(error, 'SMS_RATE_LIMITED', (when) => `Too many codes sent ${what}; try again in ${when}`);
+      const refund = await limiter.consumeAll([
+        { rule: perUser, subject: attempt.userId, refused: hourly('for this account') },
+        { rule: perPhone, subject: attempt.phone, refused: hourly('to this phone number') },
+        { rule: perIp, subject: attempt.ip, refused: hourly('from this network') },
+      ]);
+      try {
+        return await send();
+      } catch (error) {
+        await refund();
+        throw error;
+      }
     } catch (error) {
       if (cooling) await limiter.clear(cooldown, attempt.cooldownKey);
       throw error;
@@ -58,10 +68,14 @@ async function explained(counted: Promise<void>, code: string, message: (when: s
   try {
     await counted;
   } catch (error) {
-    if (!(error instanceof RateLimitedError)) throw error;
-    const seconds = Math.max(1, Math.ceil(error.retryAfterSeconds));
-    throw new RateLimitedError(code, message(describeWait(seconds)), seconds);
+    throw error instanceof RateLimitedError ? explanation(error, code, message) : error;
   }
+}
+
+/** The limiter's bare 429, reworded to say which limit and when to come back. */
+function explanation(error: RateLimitedError, code: string, message: (when: string) => string): RateLimitedError {
+  const seconds = Math.max(1, Math.ceil(error.retryAfterSeconds));
+  return new RateLimitedError(code, message(describeWait(seconds)), seconds);
 }
 
 export function describeWait(seconds: number): string {
