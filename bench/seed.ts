@@ -31,6 +31,8 @@ export async function seedDatabase(config: DatabaseConfig, counts: { users: numb
       select 'seed-' || (i % ${users}), ${repoId}, 'repo-' || i, 'owner/repo-' || i, 'TypeScript',
         'Seeded repository ' || i, 'https://github.com/owner/repo-' || i, ${sql.lit(now)} + i, ${sql.lit(now)} + i
       from (${series(counts.kudos)}) as g`.execute(db);
+    // Fresh statistics, as autovacuum (PostgreSQL) or a long-running site would have.
+    await sql`analyze`.execute(db);
   } finally {
     await database.destroy();
   }

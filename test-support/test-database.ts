@@ -14,9 +14,12 @@ import type { DatabaseConfig } from '../apps/api/src/config.ts';
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 export const testDialect: DatabaseConfig['dialect'] = testDatabaseUrl?.startsWith('postgres') ? 'postgres' : 'sqlite';
 
-/** A DATABASE_URL value for a new empty database, removed when the test ends. */
-export async function freshDatabaseUrl(t: Pick<TestContext, 'after'>): Promise<string> {
-  if (testDialect === 'postgres' && testDatabaseUrl) return freshPostgresSchema(t, testDatabaseUrl);
+/**
+ * A DATABASE_URL value for a new empty database, removed when the test ends: a schema of its own
+ * on `baseUrl` when that is a postgres:// URL (by default TEST_DATABASE_URL), else an SQLite file.
+ */
+export async function freshDatabaseUrl(t: Pick<TestContext, 'after'>, baseUrl = testDatabaseUrl): Promise<string> {
+  if (baseUrl?.startsWith('postgres')) return freshPostgresSchema(t, baseUrl);
   const dir = mkdtempSync(join(tmpdir(), 'app-test-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   return `sqlite:${join(dir, 'test.db')}`;

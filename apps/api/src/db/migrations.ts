@@ -206,11 +206,21 @@ async function createPostgresCatalogIndex(db: Kysely<unknown>): Promise<void> {
   await sql`create index catalog_repos_search on catalog_repos using gin (search)`.execute(db);
 }
 
+/** The schema our tables live in on PostgreSQL (the first of search_path); SQLite has none. */
+async function currentSchema(database: Database): Promise<string | undefined> {
+  if (database.dialect !== 'postgres') return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+  return rows[0]?.schema;
+}
+
 export async function migrateToLatest(database: Database): Promise<void> {
   const all = migrations(database.dialect);
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: async () => all },
+    // Kysely looks for its bookkeeping tables in every schema unless told which: a second
+    // application's tables in another schema of the same PostgreSQL database would be taken for ours.
+    migrationTableSchema: await currentSchema(database),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
