@@ -55,7 +55,12 @@ test('register, search, give kudos, and find them again after reloads', async (t
   await waitForPressed(heart(page, REACT_NATIVE), true);
   await screenshot(page, 'a-05-two-kudos-given');
 
+  // The address holds the search: a reload shows the same results, hearts and all.
+  assert.match(page.url(), /\?tab=search&q=react$/);
   await page.reload();
+  await page.getByRole('tab', { name: 'Search', selected: true }).waitFor();
+  assert.equal(await page.getByRole('searchbox', { name: 'Search GitHub repositories' }).inputValue(), 'react');
+  await waitForPressed(heart(page, REACT), true);
   await openTab(page, 'Kudos');
   await eventually(async () => assert.deepEqual((await kudoNames(page)).sort(), [REACT, REACT_NATIVE]));
   await screenshot(page, 'a-06-kudos-after-reload');

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codeFromOutbox, registerVerified, sendPayment, waitForStatus } from './support/payfriend-page.ts';
+import { PHONE, approvalCard, codeFromOutbox, pairPhone, registerVerified, sendPayment, waitForStatus } from './support/payfriend-page.ts';
 import { screenshot } from './support/screenshots.ts';
 import { startSite } from './support/site.ts';
 
@@ -18,6 +18,9 @@ test('no phone at hand: the payment is approved with a code sent by SMS', async 
   const site = await startSite(t, { SMS_FALLBACK_AFTER_SECONDS: '2' });
   const payer = await site.newPage();
   await registerVerified(payer);
+  // The paired phone is left in a drawer, its authenticator page open.
+  const phone = await site.newPage(PHONE);
+  await pairPhone(payer, phone);
 
   await sendPayment(payer, { payee: 'friend@example.test', amount: '8.20', currency: 'GBP' });
   await waitForStatus(payer, 'pending');
@@ -44,6 +47,12 @@ test('no phone at hand: the payment is approved with a code sent by SMS', async 
   await waitForStatus(payer, 'approved');
   await payer.getByText(/Approved with the code from the text message at/).waitFor();
   await screenshot(payer, 'payfriend-b-05-approved');
+
+  // The phone's request goes away, and the phone says why.
+  await approvalCard(phone, '£8.20').waitFor({ state: 'detached' });
+  await phone.getByText('£8.20 to friend@example.test was approved with the code from the text message.').waitFor();
+  await phone.getByText('Nothing to approve right now.').waitFor();
+  await screenshot(phone, 'payfriend-b-06-phone-told');
 });
 
 test('a wrong SMS code says how many tries are left; too many deny the payment', async (t) => {

@@ -38,6 +38,12 @@ test('when GitHub is unreachable, the local catalog answers and the page says so
   await waitForPressed(heart(page, REACT_NATIVE), true);
   await openTab(page, 'Kudos');
   await eventually(async () => assert.deepEqual(await kudoNames(page), [REACT_NATIVE]));
+
+  // Nothing local either: the page says what the catalog holds and how to fill it.
+  await search(page, 'quantum kaleidoscope');
+  await page.getByText('No repositories match “quantum kaleidoscope”.').waitFor();
+  await page.getByText(/The local catalog knows only repositories .* npm run catalog:import/).waitFor();
+  await screenshot(page, 'c-02-catalog-has-nothing');
 });
 
 test('when GitHub is rate limited, the catalog answers what it can and the page says when to retry', async (t) => {

@@ -87,7 +87,7 @@ describe('approving payments from a paired device (real payments)', () => {
     assert.equal(replay.status, 401);
     assert.equal(errorCode(replay), 'DEVICE_REPLAY');
 
-    assert.deepEqual(await events.next(), { event: 'resolved', data: { payment_id: payment.id } });
+    assert.deepEqual(await events.next(), { event: 'resolved', data: { payment_id: payment.id, status: 'approved', decided_by: 'device' } });
     assert.equal(await paymentStatus(payment.id), 'approved');
     assert.deepEqual((await device.approvals(baseUrl)).map((a) => a.payment_id), [other.id]);
 

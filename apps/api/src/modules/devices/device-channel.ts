@@ -8,7 +8,7 @@ import type { PendingApproval } from '#contracts/payfriend.ts';
 
 export type DeviceChannelEvent =
   | { type: 'approval'; approval: PendingApproval }
-  | { type: 'resolved'; payment_id: string; status?: string }
+  | { type: 'resolved'; payment_id: string; status?: string; decided_by?: string }
   | { type: 'device-revoked'; device_id: string };
 
 export function readDeviceChannelEvent(event: unknown): DeviceChannelEvent | undefined {
@@ -16,7 +16,12 @@ export function readDeviceChannelEvent(event: unknown): DeviceChannelEvent | und
   const e = event as Record<string, unknown>;
   if (e.type === 'approval' && isApproval(e.approval)) return { type: 'approval', approval: e.approval };
   if (e.type === 'resolved' && typeof e.payment_id === 'string') {
-    return { type: 'resolved', payment_id: e.payment_id, ...(typeof e.status === 'string' ? { status: e.status } : {}) };
+    return {
+      type: 'resolved',
+      payment_id: e.payment_id,
+      ...(typeof e.status === 'string' ? { status: e.status } : {}),
+      ...(typeof e.decided_by === 'string' ? { decided_by: e.decided_by } : {}),
+    };
   }
   if (e.type === 'device-revoked' && typeof e.device_id === 'string') return { type: 'device-revoked', device_id: e.device_id };
   return undefined;

@@ -22,7 +22,10 @@ export function createDeviceEventFeed(deps: {
     let live = false;
     const deliver = (event: DeviceChannelEvent) => {
       if (event.type === 'approval') stream.send('approval', event.approval);
-      else if (event.type === 'resolved') stream.send('resolved', { payment_id: event.payment_id, ...(event.status ? { status: event.status } : {}) });
+      else if (event.type === 'resolved') {
+        const { type: _, ...resolved } = event;
+        stream.send('resolved', resolved);
+      }
       else if (event.device_id === device.id) revoked();
     };
     const revoked = () => {

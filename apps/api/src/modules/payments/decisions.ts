@@ -32,7 +32,13 @@ export function createDecisions(deps: DecisionsDeps) {
     const payment = toPayment(row, clock.now());
     try {
       await events.publish(channels.payment(row.id), { type: 'status', payment });
-      await events.publish(channels.userDevices(row.payer_id), { type: 'resolved', payment_id: row.id });
+      // With the outcome, so a device can say what became of a request it was showing.
+      await events.publish(channels.userDevices(row.payer_id), {
+        type: 'resolved',
+        payment_id: row.id,
+        status: payment.status,
+        decided_by: payment.decided_by,
+      });
     } catch (error) {
       deps.onPublishError?.(error);
     }

@@ -79,7 +79,7 @@ describe('one decision per payment', () => {
     await events.subscribe(channels.userDevices(payer.userId), (e) => onDevices.push(e));
     const denied = await authorization.decideByDevice(payer.userId, id, 'deny');
     assert.deepEqual(onPayment, [{ type: 'status', payment: denied }]);
-    assert.deepEqual(onDevices, [{ type: 'resolved', payment_id: id }]);
+    assert.deepEqual(onDevices, [{ type: 'resolved', payment_id: id, status: 'denied', decided_by: 'device' }]);
     await authorization.decideByDevice(payer.userId, id, 'approve').catch(() => undefined);
     assert.equal(onPayment.length, 1, 'a refused decision announces nothing');
   });

@@ -16,8 +16,17 @@ const MAX_PAUSE_MS = 30_000;
 
 export type FeedMode = 'connecting' | 'live' | 'polling';
 
+/** A request that left the list because it was settled elsewhere (another device, the SMS code, expiry). */
+export interface SettledApproval {
+  approval: PendingApproval;
+  status?: string;
+  decidedBy?: string;
+}
+
 export interface FeedState {
   approvals: PendingApproval[];
+  /** Newest first, the last few only. */
+  settled: SettledApproval[];
   mode: FeedMode;
   /** The list has been read at least once. */
   loaded: boolean;
@@ -25,7 +34,8 @@ export interface FeedState {
   rejected: ApiError | null;
 }
 
-export const initialFeedState: FeedState = { approvals: [], mode: 'connecting', loaded: false, rejected: null };
+export const initialFeedState: FeedState = { approvals: [], settled: [], mode: 'connecting', loaded: false, rejected: null };
+const SETTLED_SHOWN = 5;
 
 export interface ApprovalFeed {
   stop(): void;
@@ -109,9 +119,11 @@ export function startApprovalFeed(device: StoredDevice, publish: (state: FeedSta
               entries.set(event.approval.payment_id, { approval: event.approval, receivedAt: Date.now() });
               emit({ loaded: true });
             } else if (event.type === 'resolved') {
+              const shown = resolved.has(event.paymentId) ? undefined : entries.get(event.paymentId);
               resolved.add(event.paymentId);
               entries.delete(event.paymentId);
-              emit();
+              const settled = shown ? { approval: shown.approval, status: event.status, decidedBy: event.decidedBy } : undefined;
+              emit(settled ? { settled: [settled, ...state.settled].slice(0, SETTLED_SHOWN) } : {});
             } else if (event.type === 'revoked') {
               reject(new ApiError(401, 'DEVICE_REVOKED', 'This device was revoked on the Account page.'));
             }

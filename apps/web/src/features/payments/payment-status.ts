@@ -1,4 +1,5 @@
 /** Words and colours for a payment's status, the same on the list and on the waiting page. */
+import { SUPPORTED_CURRENCIES } from '#contracts/currencies.ts';
 import type { Payment, PaymentStatus } from '#contracts/payfriend.ts';
 
 export const STATUS_LABEL: Record<PaymentStatus, string> = {
@@ -16,7 +17,7 @@ export const STATUS_COLOR = {
 } as const satisfies Record<PaymentStatus, string>;
 
 /** How the payment was decided, as the end of a sentence ("Approved …"). */
-export function decidedHow(payment: Payment): string {
+export function decidedHow(payment: Pick<Payment, 'decided_by'>): string {
   switch (payment.decided_by) {
     case 'device':
       return 'on your authenticator phone';
@@ -33,5 +34,5 @@ export function decidedHow(payment: Payment): string {
   }
 }
 
-/** Currencies the form offers; the server knows each one's minor units. */
-export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN'] as const;
+/** Currencies the form offers: every one the server accepts. */
+export const CURRENCIES = SUPPORTED_CURRENCIES;

@@ -11,7 +11,7 @@ import { readEventStream } from '../sse-parser.ts';
 
 export type DeviceEvent =
   | { type: 'approval'; approval: PendingApproval }
-  | { type: 'resolved'; paymentId: string; status?: string }
+  | { type: 'resolved'; paymentId: string; status?: string; decidedBy?: string }
   | { type: 'revoked' }
   | { type: 'shutdown' };
 
@@ -25,7 +25,8 @@ function toDeviceEvent(event: string, data: string): DeviceEvent | undefined {
   const parsed = JSON.parse(data) as Record<string, unknown>;
   if (event === 'approval' && typeof parsed.payment_id === 'string') return { type: 'approval', approval: parsed as unknown as PendingApproval };
   if (event === 'resolved' && typeof parsed.payment_id === 'string') {
-    return { type: 'resolved', paymentId: parsed.payment_id, status: typeof parsed.status === 'string' ? parsed.status : undefined };
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    return { type: 'resolved', paymentId: parsed.payment_id, status: text(parsed.status), decidedBy: text(parsed.decided_by) };
   }
   if (event === 'revoked') return { type: 'revoked' };
   if (event === 'shutdown') return { type: 'shutdown' };

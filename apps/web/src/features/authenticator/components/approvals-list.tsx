@@ -10,10 +10,23 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { decidedHow } from '../../payments/payment-status.ts';
+import type { SettledApproval } from '../approval-feed.ts';
 import type { StoredDevice } from '../device-store.ts';
 import { useApprovalFeed } from '../hooks/use-approval-feed.ts';
 import { ApprovalCard, type DecisionOutcome } from './approval-card.tsx';
 import { ConnectionChip } from './connection-chip.tsx';
+
+/** What became of a request this device was showing but did not decide. */
+function settledText({ approval, status, decidedBy }: SettledApproval): string {
+  const what = `${approval.amount_display} to ${approval.payee}`;
+  if (status === 'expired') return `${what} expired before anyone approved it.`;
+  if (status === 'approved' || status === 'denied') {
+    const how = decidedBy === 'device' ? 'on a paired device' : decidedHow({ decided_by: decidedBy ?? null });
+    return `${what} was ${status}${how ? ` ${how}` : ''}.`;
+  }
+  return `${what} is no longer waiting.`;
+}
 
 function outcomeText({ approval, decision, payment, conflict }: DecisionOutcome): string {
   const what = `${approval.amount_display} to ${approval.payee}`;
@@ -26,6 +39,7 @@ function outcomeText({ approval, decision, payment, conflict }: DecisionOutcome)
 export function ApprovalsList({ device }: { device: StoredDevice }) {
   const feed = useApprovalFeed(device);
   const [outcomes, setOutcomes] = useState<DecisionOutcome[]>([]);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
 
   if (feed.rejected) {
     return (
@@ -38,6 +52,8 @@ export function ApprovalsList({ device }: { device: StoredDevice }) {
 
   const decided = new Set(outcomes.map((outcome) => outcome.approval.payment_id));
   const waiting = feed.approvals.filter((approval) => !decided.has(approval.payment_id));
+  // What this device decided itself is told by its own outcome, even if the stream spoke first.
+  const settled = feed.settled.filter((item) => !decided.has(item.approval.payment_id) && !dismissed.has(item.approval.payment_id));
 
   return (
     <Stack spacing={2}>
@@ -57,6 +73,15 @@ export function ApprovalsList({ device }: { device: StoredDevice }) {
             onClose={() => setOutcomes((list) => list.filter((item) => item !== outcome))}
           >
             {outcomeText(outcome)}
+          </Alert>
+        ))}
+        {settled.map((item) => (
+          <Alert
+            key={item.approval.payment_id}
+            severity="info"
+            onClose={() => setDismissed((ids) => new Set(ids).add(item.approval.payment_id))}
+          >
+            {settledText(item)}
           </Alert>
         ))}
       </Stack>

@@ -7,9 +7,16 @@ import { type FormEvent, useState } from 'react';
 import { TextInput } from '../../../components/text-input.tsx';
 import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '../api/search-repos.ts';
 
-export function SearchBar({ onSearch }: { onSearch: (query: string) => void }) {
-  const [text, setText] = useState('');
+/** `query` is the search on screen: the box shows it again after a reload or the back button. */
+export function SearchBar({ query, onSearch }: { query: string; onSearch: (query: string) => void }) {
+  const [text, setText] = useState(query);
   const [tooShort, setTooShort] = useState(false);
+  // A search that changes from outside (the back button) replaces what is typed, during render.
+  const [shownQuery, setShownQuery] = useState(query);
+  if (query !== shownQuery) {
+    setShownQuery(query);
+    if (text.trim() !== query) setText(query);
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -52,6 +52,12 @@ export function SearchTab({ params, onPage }: { params: SearchParams | null; onP
       {result.items.length === 0 ? (
         <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
           <Typography>No repositories match “{params.q}”.</Typography>
+          {result.source === 'catalog' && (
+            <Typography color="text.secondary" sx={{ mt: 1 }}>
+              The local catalog knows only repositories this site has seen in GitHub’s answers or has imported
+              (<code>npm run catalog:import</code>).
+            </Typography>
+          )}
         </Paper>
       ) : (
         <>
