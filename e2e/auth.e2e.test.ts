@@ -33,10 +33,12 @@ test('a wrong password is refused on the page, and signing out returns to /signi
   await screenshot(page, 'd-01-wrong-password');
 
   await page.getByRole('tab', { name: 'Create account' }).click();
-  await fillCredentials(page, email, 'short');
+  await fillCredentials(page, 'not-an-email', 'short');
   await page.getByRole('button', { name: 'Create account' }).click();
-  // The server's field errors appear under the field they name.
+  // The server's field errors appear under the fields they name, all of them at once.
   await page.getByText('Must be at least 8 characters').waitFor();
+  await page.getByText('Must be a valid email address').waitFor();
+  assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), 'true');
   await screenshot(page, 'd-02-register-field-error');
 
   await page.getByRole('tab', { name: 'Sign in' }).click();

@@ -19,6 +19,10 @@ export const PhoneStatus = Type.Object({
   verified: Type.Boolean(),
   /** Seconds until another code may be sent, when a code was just sent. */
   resend_after: Type.Union([Type.Integer(), Type.Null()]),
+  /** The number grouped as its country writes it ("+44 7700 900123"), for display. */
+  phone_display: Type.Union([Type.String(), Type.Null()]),
+  /** True when texts go to this site's local Outbox page instead of a real phone. */
+  sms_outbox: Type.Boolean(),
 });
 export type PhoneStatus = Static<typeof PhoneStatus>;
 

@@ -28,6 +28,32 @@ export class ValidationError extends AppError {
   }
 }
 
+/**
+ * Checks several fields and reports every one that fails, so a form can mark
+ * them all at once instead of one per attempt.
+ */
+export class FieldChecks {
+  private readonly problems: FieldProblem[] = [];
+
+  /** The check's result, or undefined when it threw a ValidationError (kept for later). */
+  check<T>(run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      this.problems.push(...(error.fields ?? [{ field: '(root)', message: error.message }]));
+      return undefined;
+    }
+  }
+
+  /** Throws one ValidationError naming every failed field, if any failed. */
+  throwIfAny(): void {
+    if (this.problems.length === 0) return;
+    const message = this.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+    throw new ValidationError(message, this.problems);
+  }
+}
+
 export class BadRequestError extends AppError {
   readonly status = 400;
   constructor(readonly code: string, message: string, fields?: FieldProblem[]) {

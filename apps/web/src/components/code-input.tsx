@@ -1,4 +1,7 @@
 /** A one-time code field: digits only, six of them, offered by the phone's keyboard and autofill. */
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import type { ReactNode } from 'react';
 import { TextInput, type TextInputProps } from './text-input.tsx';
 
 export const CODE_LENGTH = 6;
@@ -26,4 +29,20 @@ export function CodeInput({ label = '6-digit code', value, onChange, inputProps,
 
 export function isCompleteCode(code: string): boolean {
   return new RegExp(`^\\d{${CODE_LENGTH}}$`).test(code);
+}
+
+/** The button beside a code field, centred on the field's larger type when they sit in a row (the row must use a flex gap, not child margins). */
+export function CodeSubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <Button
+      type="submit"
+      variant="contained"
+      size="large"
+      disabled={busy}
+      startIcon={busy ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+      sx={{ mt: { sm: '9px' } }}
+    >
+      {children}
+    </Button>
+  );
 }

@@ -7,7 +7,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { constantTimeEqual, randomToken, sha256Hex } from '../../core/crypto.ts';
-import { ConflictError, UnauthorizedError, ValidationError } from '../../core/errors.ts';
+import { ConflictError, FieldChecks, UnauthorizedError, ValidationError } from '../../core/errors.ts';
 import type { LimitRule, RateLimiter } from '../../core/rate-limiter.ts';
 import type { Schema, UserRow } from '../../db/schema.ts';
 import { checkPassword } from './password-policy.ts';
@@ -59,11 +59,14 @@ export function createAccountsService(deps: {
 
   async function register(rawEmail: string, password: string, ip: string): Promise<UserRow> {
     await limiter.consume(perIp, ip);
-    const email = normalizeEmail(rawEmail);
-    checkPassword(password, email);
+    // Both fields are judged, so the form can mark both at once.
+    const checks = new FieldChecks();
+    const email = checks.check(() => normalizeEmail(rawEmail));
+    checks.check(() => checkPassword(password, email ?? rawEmail.trim().toLowerCase()));
+    checks.throwIfAny();
     const user: UserRow = {
       id: randomUUID(),
-      email,
+      email: email!,
       password_hash: await hash(password),
       created_at: clock.now(),
       phone: null,

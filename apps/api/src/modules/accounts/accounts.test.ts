@@ -53,6 +53,13 @@ describe('accounts', () => {
     });
   }
 
+  test('a bad email and a bad password are both named at once', async (t) => {
+    const { app } = await buildTestApp(t);
+    const response = await app.inject(register('not-an-email', 'short'));
+    assert.equal(response.statusCode, 422);
+    assert.deepEqual(response.json().error.fields.map((f: { field: string }) => f.field), ['email', 'password']);
+  });
+
   test('a 64-character passphrase with emoji is accepted and signs in', async (t) => {
     const { app } = await buildTestApp(t);
     const email = uniqueEmail();

@@ -1,6 +1,6 @@
 /** Turns what a client posted into a payment request, naming the field for every problem. */
 import type { PaymentInput } from '#contracts/payfriend.ts';
-import { BadRequestError, ValidationError } from '../../core/errors.ts';
+import { BadRequestError, FieldChecks, ValidationError } from '../../core/errors.ts';
 import { normalizeEmail } from '../accounts/accounts.service.ts';
 import { normalizeCurrency, parseAmount } from './money.ts';
 
@@ -20,11 +20,18 @@ export function normalizePayee(raw: string): string {
   }
 }
 
+/** Every field is checked, and every problem named; the amount only once its currency is known. */
 export function paymentRequestFromInput(input: PaymentInput, payerEmail: string): PaymentRequest {
-  const payee = normalizePayee(input.payee);
-  if (payee === payerEmail) throw ValidationError.forField('payee', 'cannot be yourself');
-  const currency = normalizeCurrency(input.currency);
-  return { payee, amountMinor: parseAmount(input.amount, currency), currency };
+  const checks = new FieldChecks();
+  const payee = checks.check(() => {
+    const normalized = normalizePayee(input.payee);
+    if (normalized === payerEmail) throw ValidationError.forField('payee', 'cannot be yourself');
+    return normalized;
+  });
+  const currency = checks.check(() => normalizeCurrency(input.currency));
+  const amountMinor = currency === undefined ? undefined : checks.check(() => parseAmount(input.amount, currency));
+  checks.throwIfAny();
+  return { payee: payee!, amountMinor: amountMinor!, currency: currency! };
 }
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';

@@ -35,6 +35,7 @@ export function installPhone(app: FastifyInstance, deps: PhoneDeps): PhoneDirect
     limits: createSmsSendLimits(deps.limiter, deps.smsConfig),
     clock: deps.clock,
     newCode: deps.newCode ?? (() => randomCode()),
+    smsOutbox: deps.smsConfig.provider === 'outbox',
   });
   registerPhoneRoutes(app, { phones, requireUser: deps.requireUser });
   return { verifiedPhone: phones.verifiedPhone };

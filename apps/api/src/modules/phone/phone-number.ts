@@ -23,7 +23,7 @@ export function normalisePhone(input: string): string {
   if (!/^[+\d\s().-]+$/.test(typed)) throw ValidationError.forField('phone', 'must contain only digits, spaces, +, -, ( and )');
   const international = typed.startsWith('00') ? `+${typed.slice(2)}` : typed;
   if (!international.startsWith('+')) {
-    throw ValidationError.forField('phone', 'must start with + and the country code, e.g. +44 7700 900123 (we cannot tell which country a national number is from)');
+    throw ValidationError.forField('phone', 'must start with + (or 00) and the country code, e.g. +44 7700 900123 (we cannot tell which country a national number is from)');
   }
   const parsed = parsePhoneNumberFromString(international);
   if (!parsed) throw ValidationError.forField('phone', 'is not a phone number');
@@ -32,4 +32,9 @@ export function normalisePhone(input: string): string {
   if (!parsed.isValid()) throw ValidationError.forField('phone', 'is not a valid number for its country');
   if (!TEXTABLE.has(parsed.getType() ?? '')) throw ValidationError.forField('phone', 'must be a mobile number that can receive SMS');
   return parsed.number;
+}
+
+/** A stored E.164 number as people write it, with its country's grouping: "+44 7700 900123". */
+export function displayPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }

@@ -71,7 +71,7 @@ async function setup(t: TestContext) {
 describe('phone verification through Twilio', () => {
   test('the code goes out through Twilio, the outbox shows it, and it verifies', async (t) => {
     const { fake, inject, status, lastTexted, phones } = await setup(t);
-    const set = await inject({ method: 'POST', url: '/api/account/phone', payload: { phone: '+49 151 23456789' } });
+    const set = await inject({ method: 'POST', url: '/api/account/phone', payload: { phone: '+49 1512 3456789' } });
     assert.equal(set.statusCode, 202, set.body);
     assert.equal(fake.requests.length, 1);
     assert.equal(fake.requests[0]!.form.To, '+4915123456789');
@@ -86,7 +86,7 @@ describe('phone verification through Twilio', () => {
 
   test("Twilio's 21211 is a 422 naming phone; the verified phone stays as it was", async (t) => {
     const { fake, inject, status, lastTexted, phones, clock } = await setup(t);
-    await inject({ method: 'POST', url: '/api/account/phone', payload: { phone: '+49 151 23456789' } });
+    await inject({ method: 'POST', url: '/api/account/phone', payload: { phone: '+49 1512 3456789' } });
     await inject({ method: 'POST', url: '/api/account/phone/verify', payload: { code: lastTexted() } });
     clock.advance(30_000);
 
@@ -94,7 +94,7 @@ describe('phone verification through Twilio', () => {
     const refused = await inject({ method: 'POST', url: '/api/account/phone', payload: { phone: '+447700900123' } });
     assert.equal(refused.statusCode, 422, refused.body);
     assert.equal(refused.json().error.fields[0].field, 'phone');
-    assert.deepEqual(await status(), { phone: '+4915123456789', verified: true, resend_after: null }, 'nothing half-written');
+    assert.deepEqual(await status(), { phone: '+4915123456789', verified: true, resend_after: null, phone_display: '+49 1512 3456789', sms_outbox: false }, 'nothing half-written');
     assert.equal(await phones.verifiedPhone(USER_ID), '+4915123456789');
     assert.equal((await inject({ method: 'GET', url: '/api/outbox' })).json().length, 1);
   });
@@ -102,14 +102,14 @@ describe('phone verification through Twilio', () => {
   test('a Twilio outage is a clean 502; nothing is stored and the user may retry at once', async (t) => {
     const { fake, inject, status } = await setup(t);
     fake.failWith({ status: 503, code: 20503, message: 'Service Unavailable' });
-    const failed = await inject({ method: 'POST', url: '/api/account/phone', payload: { phone: '+49 151 23456789' } });
+    const failed = await inject({ method: 'POST', url: '/api/account/phone', payload: { phone: '+49 1512 3456789' } });
     assert.equal(failed.statusCode, 502, failed.body);
     assert.deepEqual(failed.json(), { error: { code: 'SMS_DELIVERY_FAILED', message: 'The SMS could not be sent; please try again in a few minutes' } });
-    assert.deepEqual(await status(), { phone: null, verified: false, resend_after: null });
+    assert.deepEqual(await status(), { phone: null, verified: false, resend_after: null, phone_display: null, sms_outbox: false });
     assert.deepEqual((await inject({ method: 'GET', url: '/api/outbox' })).json(), []);
 
     fake.failWith(null);
-    const retried = await inject({ method: 'POST', url: '/api/account/phone', payload: { phone: '+49 151 23456789' } });
+    const retried = await inject({ method: 'POST', url: '/api/account/phone', payload: { phone: '+49 1512 3456789' } });
     assert.equal(retried.statusCode, 202, 'no cool-down after a send that did not happen');
   });
 });

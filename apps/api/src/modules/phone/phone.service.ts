@@ -10,7 +10,7 @@ import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from 
 import type { Schema } from '../../db/schema.ts';
 import { describeWait, type SmsSendLimits, type SmsSender, SmsRecipientRejectedError } from '../sms/index.ts';
 import { CodeRejectedError } from './phone-errors.ts';
-import { normalisePhone } from './phone-number.ts';
+import { displayPhone, normalisePhone } from './phone-number.ts';
 import * as repo from './phone.repository.ts';
 import { CODE_TTL_MS, type CodeSource, MAX_ATTEMPTS, codeMatches, codeMessage, hashCode } from './verification-code.ts';
 
@@ -20,6 +20,8 @@ export interface PhoneServiceDeps {
   limits: SmsSendLimits;
   clock: Clock;
   newCode: CodeSource;
+  /** Texts land in the local outbox (the Outbox page) rather than on a phone. */
+  smsOutbox: boolean;
 }
 
 export function createPhoneService(deps: PhoneServiceDeps) {
@@ -37,7 +39,13 @@ export function createPhoneService(deps: PhoneServiceDeps) {
     if (!user) throw new NotFoundError('No such account');
     const verified = user.phone !== null && user.phone_verified_at !== null;
     const wait = verified ? 0 : await cooldownLeft(userId);
-    return { phone: user.phone, verified, resend_after: wait > 0 ? wait : null };
+    return {
+      phone: user.phone,
+      verified,
+      resend_after: wait > 0 ? wait : null,
+      phone_display: user.phone === null ? null : displayPhone(user.phone),
+      sms_outbox: deps.smsOutbox,
+    };
   }
 
   /** Texts a fresh code to `phone`, then stores phone and code; a refused or failed send changes nothing. */

@@ -26,18 +26,18 @@ const otherThan = (code: string) => String((Number(code) + 1) % 1_000_000).padSt
 describe('phone verification', () => {
   test('happy path: no phone, set it (202, code texted), verify it (200)', async (t) => {
     const { app, auth } = await setup(t);
-    assert.deepEqual(await phoneStatus(app, auth), { phone: null, verified: false, resend_after: null });
+    assert.deepEqual(await phoneStatus(app, auth), { phone: null, verified: false, resend_after: null, phone_display: null, sms_outbox: true });
 
     const set = await setPhone(app, auth, '+44 7700 900123');
     assert.equal(set.statusCode, 202, set.body);
-    assert.deepEqual(set.json(), { phone: '+447700900123', verified: false, resend_after: 30 });
+    assert.deepEqual(set.json(), { phone: '+447700900123', verified: false, resend_after: 30, phone_display: '+44 7700 900123', sms_outbox: true });
     const sms = await readLatestSms(app, { auth });
     assert.match(sms, /^Your Payfriend verification code is \d{6}\. It expires in 5 minutes\.$/);
 
     const verified = await verify(app, auth, codeFromSms(sms));
     assert.equal(verified.statusCode, 200, verified.body);
-    assert.deepEqual(verified.json(), { phone: '+447700900123', verified: true, resend_after: null });
-    assert.deepEqual(await phoneStatus(app, auth), { phone: '+447700900123', verified: true, resend_after: null });
+    assert.deepEqual(verified.json(), { phone: '+447700900123', verified: true, resend_after: null, phone_display: '+44 7700 900123', sms_outbox: true });
+    assert.deepEqual(await phoneStatus(app, auth), { phone: '+447700900123', verified: true, resend_after: null, phone_display: '+44 7700 900123', sms_outbox: true });
   });
 
   test('a code is single-use', async (t) => {
@@ -166,13 +166,13 @@ describe('phone verification', () => {
     await verify(app, auth, await latestCode(app, auth));
     clock.advance(30_000);
 
-    const changed = await setPhone(app, auth, '+49 151 23456789');
+    const changed = await setPhone(app, auth, '+49 1512 3456789');
     assert.equal(changed.statusCode, 202);
-    assert.deepEqual(await phoneStatus(app, auth), { phone: '+4915123456789', verified: false, resend_after: 30 });
+    assert.deepEqual(await phoneStatus(app, auth), { phone: '+4915123456789', verified: false, resend_after: 30, phone_display: '+49 1512 3456789', sms_outbox: true });
     const outbox = (await app.inject({ method: 'GET', url: '/api/outbox', headers: auth })).json();
     assert.equal(outbox[0].to, '+4915123456789', 'the new code goes to the new number');
     assert.equal((await verify(app, auth, await latestCode(app, auth))).statusCode, 200);
-    assert.deepEqual(await phoneStatus(app, auth), { phone: '+4915123456789', verified: true, resend_after: null });
+    assert.deepEqual(await phoneStatus(app, auth), { phone: '+4915123456789', verified: true, resend_after: null, phone_display: '+49 1512 3456789', sms_outbox: true });
   });
 
   test('a code sent to the old number does not verify the new one', async (t) => {
@@ -192,7 +192,7 @@ describe('phone verification', () => {
     await verify(app, auth, await latestCode(app, auth));
     const again = await setPhone(app, auth, '+44 7700 900123');
     assert.equal(again.statusCode, 200);
-    assert.deepEqual(again.json(), { phone: '+447700900123', verified: true, resend_after: null });
+    assert.deepEqual(again.json(), { phone: '+447700900123', verified: true, resend_after: null, phone_display: '+44 7700 900123', sms_outbox: true });
     assert.equal((await app.inject({ method: 'GET', url: '/api/outbox', headers: auth })).json().length, 1);
   });
 
@@ -238,7 +238,7 @@ describe('phone verification', () => {
     const user = await registerWithVerifiedPhone(app, { phone: '+44 7700 900125' });
     assert.equal(user.phone, '+447700900125');
     const status = await app.inject({ method: 'GET', url: '/api/account/phone', cookies: user.cookies });
-    assert.deepEqual(status.json(), { phone: '+447700900125', verified: true, resend_after: null });
+    assert.deepEqual(status.json(), { phone: '+447700900125', verified: true, resend_after: null, phone_display: '+44 7700 900125', sms_outbox: true });
     assert.equal((await phoneStatus(app, user.auth)).verified, true, 'the bearer token is for the same account');
   });
 

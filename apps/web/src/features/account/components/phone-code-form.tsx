@@ -1,12 +1,13 @@
 /** The code texted to an unverified number: enter it, or ask for another once the cool-down is over. */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { type FormEvent, useState } from 'react';
-import { CodeInput, isCompleteCode } from '../../../components/code-input.tsx';
+import { Link as RouterLink } from 'react-router';
+import { CodeInput, CodeSubmitButton, isCompleteCode } from '../../../components/code-input.tsx';
 import { useSecondsUntil } from '../../../hooks/use-now.ts';
 import { describeError } from '../../../lib/error-message.ts';
 import { codeFieldError } from '../../../lib/field-error.ts';
@@ -16,11 +17,13 @@ import { useVerifyPhone } from '../api/verify-phone.ts';
 
 interface PhoneCodeFormProps {
   phone: string;
+  /** Texts land on this site's Outbox page (no real SMS is sent). */
+  toOutbox: boolean;
   /** When another code may be sent (milliseconds since the epoch), if a cool-down runs. */
   resendAt: number | null;
 }
 
-export function PhoneCodeForm({ phone, resendAt }: PhoneCodeFormProps) {
+export function PhoneCodeForm({ phone, toOutbox, resendAt }: PhoneCodeFormProps) {
   const verify = useVerifyPhone();
   const resend = useResendPhoneCode();
   const [code, setCode] = useState('');
@@ -44,8 +47,14 @@ export function PhoneCodeForm({ phone, resendAt }: PhoneCodeFormProps) {
     <Stack spacing={2}>
       <Typography>
         We sent a 6-digit code to <strong>{phone}</strong>. Enter it to verify the number.
+        {toOutbox && (
+          <>
+            {' '}
+            This site delivers its texts to the <Link component={RouterLink} to="/outbox">Outbox</Link> page.
+          </>
+        )}
       </Typography>
-      <Stack component="form" noValidate onSubmit={submit} direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: 'flex-start' }} aria-label="Verify phone number">
+      <Stack component="form" noValidate onSubmit={submit} direction={{ xs: 'column', sm: 'row' }} spacing={1.5} useFlexGap sx={{ alignItems: 'flex-start' }} aria-label="Verify phone number">
         <CodeInput
           value={code}
           onChange={(value) => {
@@ -58,15 +67,7 @@ export function PhoneCodeForm({ phone, resendAt }: PhoneCodeFormProps) {
           liveHelperText
           required
         />
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={verify.isPending}
-          startIcon={verify.isPending ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
-          sx={{ mt: { sm: 1 } }}
-        >
-          Verify
-        </Button>
+        <CodeSubmitButton busy={verify.isPending}>Verify</CodeSubmitButton>
       </Stack>
       {verifyError && <Alert severity="error" role="alert">{verifyError}</Alert>}
       <Box>

@@ -52,7 +52,7 @@ export function PhoneSection({ refused }: { refused?: RefusedPhone }) {
     return (
       <Stack spacing={2}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <Typography sx={{ fontSize: '1.15rem', fontWeight: 600 }}>{data.phone}</Typography>
+          <Typography sx={{ fontSize: '1.15rem', fontWeight: 600 }}>{data.phone_display ?? data.phone}</Typography>
           <Button size="small" onClick={() => setEditing(true)}>
             Change number
           </Button>
@@ -60,7 +60,7 @@ export function PhoneSection({ refused }: { refused?: RefusedPhone }) {
         {data.verified ? (
           <Typography color="text.secondary">Payments you send are confirmed on this number when your phone can’t approve them.</Typography>
         ) : (
-          <PhoneCodeForm phone={data.phone} resendAt={resendAt} />
+          <PhoneCodeForm phone={data.phone_display ?? data.phone} toOutbox={data.sms_outbox} resendAt={resendAt} />
         )}
       </Stack>
     );

@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { type FormEvent, useState } from 'react';
 import type { Payment, SmsCodeSent } from '#contracts/payfriend.ts';
-import { CodeInput, isCompleteCode } from '../../../components/code-input.tsx';
+import { CodeInput, CodeSubmitButton, isCompleteCode } from '../../../components/code-input.tsx';
 import { useSecondsUntil } from '../../../hooks/use-now.ts';
 import { describeError } from '../../../lib/error-message.ts';
 import { codeFieldError } from '../../../lib/field-error.ts';
@@ -73,7 +73,7 @@ export function SmsFallback({ payment }: { payment: Payment }) {
       <Typography sx={{ mb: 2 }} role="status">
         We sent a code to <strong>{sent.sent_to}</strong>. It works until {formatTime(sent.expires_at)}.
       </Typography>
-      <Stack component="form" noValidate onSubmit={submit} direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: 'flex-start' }} aria-label="Confirm with the SMS code">
+      <Stack component="form" noValidate onSubmit={submit} direction={{ xs: 'column', sm: 'row' }} spacing={1.5} useFlexGap sx={{ alignItems: 'flex-start' }} aria-label="Confirm with the SMS code">
         <CodeInput
           value={code}
           onChange={(value) => {
@@ -86,15 +86,7 @@ export function SmsFallback({ payment }: { payment: Payment }) {
           required
           autoFocus
         />
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={verify.isPending}
-          startIcon={verify.isPending ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
-          sx={{ mt: { sm: 1 } }}
-        >
-          Confirm payment
-        </Button>
+        <CodeSubmitButton busy={verify.isPending}>Confirm payment</CodeSubmitButton>
       </Stack>
       {verifyError && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{verifyError}</Alert>}
       {send.isError && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{describeError(send.error)}</Alert>}
