@@ -52,22 +52,23 @@ describe('phone number validation', () => {
     assert.equal(response.json().error.fields[0].field, 'phone');
   });
 
-  const accepted: [string, string][] = [
-    ['+44 7700 900123', '+447700900123'],
-    ['0044 7700 900123', '+447700900123'],
-    ['+44 (0)7700-900123', '+447700900123'],
-    ['+49 151 23456789', '+4915123456789'],
-    ['+33 6 12 34 56 78', '+33612345678'],
-    ['+1 (415) 555-2671', '+14155552671'],
-    ['  +4915123456789  ', '+4915123456789'],
+  // What was typed, what is stored, and how it is shown.
+  const accepted: [string, string, string][] = [
+    ['+44 7700 900123', '+447700900123', '+44 7700 900123'],
+    ['0044 7700 900123', '+447700900123', '+44 7700 900123'],
+    ['+44 (0)7700-900123', '+447700900123', '+44 7700 900123'],
+    ['+49 151 23456789', '+4915123456789', '+49 1512 3456789'],
+    ['+33 6 12 34 56 78', '+33612345678', '+33 6 12 34 56 78'],
+    ['+1 (415) 555-2671', '+14155552671', '+1 415 555 2671'],
+    ['  +4915123456789  ', '+4915123456789', '+49 1512 3456789'],
   ];
-  for (const [typed, e164] of accepted) {
-    test(`accepts "${typed}" and stores ${e164}`, async (t) => {
+  for (const [typed, e164, shown] of accepted) {
+    test(`accepts "${typed}", stores ${e164} and shows ${shown}`, async (t) => {
       const { app } = await buildTestApp(t);
       const { auth } = await registerWithToken(app);
       const response = await app.inject({ method: 'POST', url: '/api/account/phone', headers: auth, payload: { phone: typed } });
       assert.equal(response.statusCode, 202, response.body);
-      assert.deepEqual(response.json(), { phone: e164, verified: false, resend_after: 30 });
+      assert.deepEqual(response.json(), { phone: e164, verified: false, resend_after: 30, phone_display: shown, sms_outbox: true });
       const outbox = (await app.inject({ method: 'GET', url: '/api/outbox', headers: auth })).json();
       assert.equal(outbox[0].to, e164);
     });
