@@ -50,11 +50,16 @@ function ensurePageBuilt(): void {
   if (built.status !== 0) throw new Error('npm run build:web failed');
 }
 
-export async function startSite(t: TestContext, env: Record<string, string> = {}): Promise<Site> {
+/** `env` may depend on the site's address (an identity provider must know where to send people back). */
+export async function startSite(
+  t: TestContext,
+  env: Record<string, string> | ((siteUrl: string) => Promise<Record<string, string>>) = {},
+): Promise<Site> {
   ensurePageBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'kudos-e2e-'));
   const fake = await startFakeGithub();
   const port = await freePort();
+  const extra = typeof env === 'function' ? await env(`http://127.0.0.1:${port}`) : env;
   const config = loadConfig({
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: `sqlite:${join(dir, 'app.db')}`,
@@ -64,7 +69,7 @@ export async function startSite(t: TestContext, env: Record<string, string> = {}
     LOGIN_RATE_PER_ACCOUNT: '1000',
     API_RATE_PER_IP: '100000',
     LOG_LEVEL: 'silent',
-    ...env,
+    ...extra,
   });
   const app = await buildApp(config);
   await app.listen({ port, host: '127.0.0.1' });

@@ -13,8 +13,10 @@ import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.ts';
+import { createPageSessions } from './modules/accounts/page-sessions.ts';
 import { installDevices } from './modules/devices/index.ts';
 import { installGithubSearch } from './modules/github-search/index.ts';
+import { installIdentity } from './modules/identity/index.ts';
 import { KudosListCache } from './modules/kudos/kudos-list-cache.ts';
 import { createKudosService } from './modules/kudos/kudos.service.ts';
 import { registerKudosRoutes } from './modules/kudos/kudos.routes.ts';
@@ -111,14 +113,23 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   const pruneTimer = setInterval(() => void accounts.pruneExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'session pruning failed')), 3_600_000);
   pruneTimer.unref();
   app.addHook('onClose', async () => clearInterval(pruneTimer));
-  const requireUser = installAuth(app, { tokens, accounts, cookieName: config.session.cookieName });
-
-  registerAccountRoutes(app, {
-    accounts,
-    tokens,
-    requireUser,
-    cookie: { name: config.session.cookieName, secure: config.session.secureCookie, maxAgeSeconds: config.session.ttlSeconds },
+  const sessions = createPageSessions(accounts, {
+    name: config.session.cookieName,
+    secure: config.session.secureCookie,
+    maxAgeSeconds: config.session.ttlSeconds,
   });
+  const external = installIdentity(app, {
+    db: database.db,
+    clock,
+    limiter,
+    oidc: config.oidc,
+    publicUrl: config.publicUrl,
+    reauthMaxAgeSeconds: config.devices.reauthMaxAgeSeconds,
+    secureCookies: config.session.secureCookie,
+    sessions,
+  });
+  const requireUser = installAuth(app, { tokens, accounts, cookieName: config.session.cookieName, external });
+  registerAccountRoutes(app, { accounts, tokens, requireUser, sessions });
   const events = overrides.events ?? shared.events ?? new InProcessEventBus();
   app.addHook('onClose', async () => events.close());
 

@@ -38,3 +38,31 @@ test('postgres URLs and https public URLs are understood', () => {
 test('PORT out of range is refused', () => {
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be between 0 and 65535/);
 });
+
+test('an external OpenID Connect issuer: https (http only on this machine), an audience, asymmetric algorithms only', () => {
+  assert.equal(loadConfig({}).oidc, undefined);
+  const oidc = loadConfig({ OIDC_ISSUER: 'https://corp.okta.com/oauth2/default', OIDC_AUDIENCE: 'api://default', OIDC_CLIENT_ID: 'abc' }).oidc;
+  assert.deepEqual(oidc, {
+    issuer: 'https://corp.okta.com/oauth2/default',
+    audience: 'api://default',
+    algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+    name: 'corp.okta.com',
+    client: { id: 'abc', secret: undefined, scopes: 'openid email profile' },
+  });
+  assert.equal(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:8080/realms/x', OIDC_AUDIENCE: 'a' }).oidc?.client, undefined);
+
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  assert.match(problems({ OIDC_ISSUER: 'http://idp.example.com', OIDC_AUDIENCE: 'a' }), /OIDC_ISSUER must be an https:\/\/ URL/);
+  assert.match(problems({ OIDC_ISSUER: 'https://idp.example.com' }), /OIDC_AUDIENCE is required/);
+  assert.match(problems({ OIDC_ISSUER: 'https://idp.example.com', OIDC_AUDIENCE: 'a', OIDC_ALGORITHMS: 'RS256,HS256' }), /refused: HS256/);
+  assert.match(problems({ OIDC_ISSUER: 'https://idp.example.com', OIDC_AUDIENCE: 'a', OIDC_ALGORITHMS: 'none' }), /refused: none/);
+  assert.match(problems({ OIDC_ISSUER: 'https://idp.example.com', OIDC_AUDIENCE: 'a', OIDC_CLIENT_ID: 'c', OIDC_SCOPES: 'email' }), /must include openid/);
+  assert.match(problems({ OIDC_CLIENT_ID: 'c' }), /OIDC_CLIENT_ID is set but OIDC_ISSUER is not/);
+});

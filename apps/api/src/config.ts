@@ -38,6 +38,20 @@ export interface AppConfig {
   pushCallbackApiKey: string | undefined;
   /** Lower in tests so rate-limit rules can be exercised quickly. */
   rateLimits: { loginPerIpPerMinute: number; loginPerAccountPerMinute: number; apiPerIpPerMinute: number };
+  /** An external OpenID Connect issuer (Okta, Keycloak, Auth0...) beside the built-in accounts; off when absent. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  /** The `aud` the issuer's access tokens carry for this API. */
+  audience: string;
+  /** Signature algorithms accepted on its tokens: asymmetric ones only. */
+  algorithms: string[];
+  /** What the sign-in button calls it. */
+  name: string;
+  /** The page's "Sign in with …" (authorization code flow with PKCE); bearer tokens only when absent. */
+  client: { id: string; secret: string | undefined; scopes: string } | undefined;
 }
 
 export type SmsConfig =
@@ -115,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       requestMaxSkewSeconds: readInteger(env, 'DEVICE_REQUEST_MAX_SKEW_SECONDS', 60, 5, 600, problems),
     },
     pushCallbackApiKey: env.PUSH_CALLBACK_API_KEY?.trim() || undefined,
+    oidc: readOidc(env, problems),
     redis: readRedis(env, problems),
     webDistDir: env.WEB_DIST_DIR,
     trustProxyHops: readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems),
@@ -125,8 +140,56 @@ export function loadConfig(env: Env = process.env): AppConfig {
       apiPerIpPerMinute: readInteger(env, 'API_RATE_PER_IP', 1200, 1, 1_000_000, problems),
     },
   };
+  if (config.oidc && config.oidc.issuer === config.jwt.issuer) {
+    problems.push('OIDC_ISSUER must differ from JWT_ISSUER (PUBLIC_URL by default): each issuer\'s tokens are judged by its own keys');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+function readOidc(env: Env, problems: string[]): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) {
+    for (const name of ['OIDC_AUDIENCE', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']) {
+      if (env[name]?.trim()) problems.push(`${name} is set but OIDC_ISSUER is not`);
+    }
+    return undefined;
+  }
+  let host = issuer;
+  try {
+    const url = new URL(issuer);
+    host = url.host;
+    // Plain http only to this machine (a local test issuer): anywhere else tokens and codes would travel in clear.
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+      problems.push(`OIDC_ISSUER must be an https:// URL (http:// only for localhost) (got "${issuer}")`);
+    }
+    if (url.search || url.hash) problems.push('OIDC_ISSUER must not have a query or fragment');
+  } catch {
+    problems.push(`OIDC_ISSUER must be a URL (got "${issuer}")`);
+  }
+  const audience = env.OIDC_AUDIENCE?.trim() ?? '';
+  if (audience === '') problems.push('OIDC_AUDIENCE is required with OIDC_ISSUER: the "aud" of the access tokens it issues for this API');
+  const algorithms = (env.OIDC_ALGORITHMS ?? 'RS256,PS256,ES256,EdDSA').split(',').map((a) => a.trim()).filter(Boolean);
+  const refused = algorithms.filter((a) => !ASYMMETRIC_ALGORITHMS.includes(a));
+  if (refused.length > 0 || algorithms.length === 0) {
+    problems.push(`OIDC_ALGORITHMS must list asymmetric JWS algorithms only (${ASYMMETRIC_ALGORITHMS.join(', ')}); refused: ${refused.join(', ') || 'none given'}`);
+  }
+  const clientId = env.OIDC_CLIENT_ID?.trim() || undefined;
+  const secret = env.OIDC_CLIENT_SECRET?.trim() || undefined;
+  if (secret && !clientId) problems.push('OIDC_CLIENT_SECRET is set but OIDC_CLIENT_ID is not');
+  const scopes = env.OIDC_SCOPES?.trim() || 'openid email profile';
+  if (clientId && !scopes.split(/\s+/).includes('openid')) problems.push('OIDC_SCOPES must include openid');
+  return {
+    // The issuer identifier is compared exactly with each token's "iss": keep it as configured.
+    issuer,
+    audience,
+    algorithms,
+    name: env.OIDC_NAME?.trim() || host,
+    client: clientId ? { id: clientId, secret, scopes } : undefined,
+  };
 }
 
 function readRedis(env: Env, problems: string[]): AppConfig['redis'] {

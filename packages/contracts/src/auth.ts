@@ -16,6 +16,8 @@ export type PublicUser = Static<typeof PublicUser>;
 export const SessionInfo = Type.Object({
   user: PublicUser,
   csrf_token: Type.String(),
+  /** How this person proves it is them again before a sensitive action: their password, or the external issuer. */
+  reauth_with: Type.Union([Type.Literal('password'), Type.Literal('oidc')]),
 });
 export type SessionInfo = Static<typeof SessionInfo>;
 
@@ -25,3 +27,10 @@ export const AccessToken = Type.Object({
   expires_in: Type.Integer(),
 });
 export type AccessToken = Static<typeof AccessToken>;
+
+/** GET /api/auth/providers: ways to sign in besides email and password. */
+export const AuthProviders = Type.Object({
+  /** An external OpenID Connect issuer; open login_url in the browser (a full navigation, not fetch). */
+  oidc: Type.Union([Type.Object({ name: Type.String(), login_url: Type.String() }), Type.Null()]),
+});
+export type AuthProviders = Static<typeof AuthProviders>;

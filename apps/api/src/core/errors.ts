@@ -101,3 +101,12 @@ export class UpstreamError extends AppError {
     super(message);
   }
 }
+
+/** A service we depend on does not answer (an identity provider, say); worth retrying soon. */
+export class ServiceUnavailableError extends AppError {
+  readonly status = 503;
+  constructor(readonly code: string, message: string, retryAfterSeconds = 10) {
+    super(message);
+    this.headers['retry-after'] = String(retryAfterSeconds);
+  }
+}

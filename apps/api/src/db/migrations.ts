@@ -172,6 +172,30 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '005_external_identities': {
+      async up(db: Kysely<unknown>) {
+        // A person known to an external OpenID Connect issuer, by that issuer's subject identifier.
+        await db.schema
+          .createTable('external_identities')
+          .addColumn('issuer', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('created_at', bigint, (c) => c.notNull())
+          .addPrimaryKeyConstraint('external_identities_pk', ['issuer', 'subject'])
+          .execute();
+        await db.schema.createIndex('external_identities_user').on('external_identities').column('user_id').execute();
+        // Sign-ins on their way through the issuer: single use, short-lived, readable by every instance.
+        await db.schema
+          .createTable('oidc_logins')
+          .addColumn('state_hash', 'text', (c) => c.primaryKey())
+          .addColumn('code_verifier', 'text', (c) => c.notNull())
+          .addColumn('nonce', 'text', (c) => c.notNull())
+          .addColumn('return_to', 'text', (c) => c.notNull())
+          .addColumn('reauth', 'integer', (c) => c.notNull())
+          .addColumn('expires_at', bigint, (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -143,6 +143,27 @@ export interface ScaFailuresTable {
   blocked_until: number | null;
 }
 
+export interface ExternalIdentitiesTable {
+  /** The issuer identifier exactly as its tokens' "iss" says it. */
+  issuer: string;
+  /** The issuer's "sub": stable for a person, unlike their email. */
+  subject: string;
+  user_id: string;
+  created_at: number;
+}
+
+export interface OidcLoginsTable {
+  /** SHA-256 of the "state" sent to the issuer. */
+  state_hash: string;
+  code_verifier: string;
+  nonce: string;
+  /** A path on this site to land on afterwards. */
+  return_to: string;
+  /** 1 when the sign-in re-proves a live session for a sensitive action (max_age=0). */
+  reauth: number;
+  expires_at: number;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -157,6 +178,8 @@ export interface Schema {
   payments: PaymentsTable;
   challenges: ChallengesTable;
   sca_failures: ScaFailuresTable;
+  external_identities: ExternalIdentitiesTable;
+  oidc_logins: OidcLoginsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

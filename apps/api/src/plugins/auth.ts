@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../core/errors.ts';
 import { type AccountsService, csrfMatches, type SessionContext } from '../modules/accounts/accounts.service.ts';
+import type { ExternalBearer } from '../modules/identity/index.ts';
 import type { TokenService } from '../modules/tokens/token-service.ts';
 
 export interface Caller {
@@ -28,14 +29,16 @@ export type RequireUser = (request: FastifyRequest, reply: FastifyReply) => Prom
 
 export function installAuth(
   app: FastifyInstance,
-  deps: { tokens: TokenService; accounts: AccountsService; cookieName: string },
+  deps: { tokens: TokenService; accounts: AccountsService; cookieName: string; external?: ExternalBearer },
 ): RequireUser {
   app.decorateRequest('caller', null);
 
   async function fromBearer(header: string): Promise<Caller> {
     const match = /^Bearer[ ]+([A-Za-z0-9_\-.=]+)[ ]*$/i.exec(header);
     if (!match?.[1]) throw new UnauthorizedError('INVALID_AUTHORIZATION_HEADER', 'Expected "Authorization: Bearer <token>"');
-    const { userId } = await deps.tokens.verify(match[1]);
+    const token = match[1];
+    // Ours, or the external issuer's: each judged by its own keys and rules.
+    const { userId } = deps.external?.claimsToBeFrom(token) ? await deps.external.verify(token) : await deps.tokens.verify(token);
     return { userId, via: 'bearer' };
   }
 

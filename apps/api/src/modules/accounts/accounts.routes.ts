@@ -1,11 +1,12 @@
 /** /api/auth/*: register, sign in and out, who am I, and bearer tokens for scripts. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessToken, Credentials, SessionInfo } from '#contracts/auth.ts';
 import { ReauthInput } from '#contracts/payfriend.ts';
-import { NotFoundError } from '../../core/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../core/errors.ts';
 import type { RequireUser } from '../../plugins/auth.ts';
 import type { TokenService } from '../tokens/token-service.ts';
 import type { AccountsService } from './accounts.service.ts';
+import type { PageSessions } from './page-sessions.ts';
 
 export function registerAccountRoutes(
   app: FastifyInstance,
@@ -13,21 +14,14 @@ export function registerAccountRoutes(
     accounts: AccountsService;
     tokens: TokenService;
     requireUser: RequireUser;
-    cookie: { name: string; secure: boolean; maxAgeSeconds: number };
+    sessions: PageSessions;
   },
 ): void {
-  const { accounts, tokens, requireUser, cookie } = deps;
+  const { accounts, tokens, requireUser, sessions } = deps;
 
-  async function signIn(reply: FastifyReply, user: { id: string; email: string }) {
-    const { cookieValue, csrfToken } = await accounts.startSession(user.id);
-    reply.setCookie(cookie.name, cookieValue, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: cookie.secure,
-      path: '/',
-      maxAge: cookie.maxAgeSeconds,
-    });
-    return { user: { id: user.id, email: user.email }, csrf_token: csrfToken };
+  async function signIn(request: FastifyRequest, reply: FastifyReply, user: { id: string; email: string }) {
+    const csrfToken = await sessions.signIn(request, reply, user.id);
+    return { user: { id: user.id, email: user.email }, csrf_token: csrfToken, reauth_with: 'password' as const };
   }
 
   app.post(
@@ -37,21 +31,21 @@ export function registerAccountRoutes(
       const { email, password } = request.body as Credentials;
       const user = await accounts.register(email, password, request.ip);
       reply.status(201);
-      return signIn(reply, user);
+      return signIn(request, reply, user);
     },
   );
 
   app.post('/api/auth/login', { schema: { body: Credentials, response: { 200: SessionInfo } } }, async (request, reply) => {
     const { email, password } = request.body as Credentials;
     const user = await accounts.authenticate(email, password, request.ip);
-    return signIn(reply, user);
+    return signIn(request, reply, user);
   });
 
   app.post('/api/auth/logout', { onRequest: requireUser }, async (request, reply) => {
     // Only a caller authenticated by the cookie (and so by its CSRF token) may end that cookie's session.
-    const value = request.caller?.via === 'session' ? request.cookies[cookie.name] : undefined;
+    const value = request.caller?.via === 'session' ? request.cookies[sessions.cookieName] : undefined;
     if (value) await accounts.endSession(value);
-    reply.clearCookie(cookie.name, { path: '/' });
+    sessions.clear(reply);
     return reply.status(204).send();
   });
 
@@ -59,14 +53,21 @@ export function registerAccountRoutes(
     const session = request.caller?.session;
     // A bearer caller has no browser session to describe.
     if (!session) throw new NotFoundError('No browser session; this route is for the page');
-    return { user: { id: session.userId, email: session.email }, csrf_token: session.csrfToken };
+    return {
+      user: { id: session.userId, email: session.email },
+      csrf_token: session.csrfToken,
+      reauth_with: session.hasPassword ? ('password' as const) : ('oidc' as const),
+    };
   });
 
   // Sensitive actions (pairing a device) need the password entered within the last few minutes.
   app.post('/api/auth/reauthenticate', { onRequest: requireUser, schema: { body: ReauthInput } }, async (request, reply) => {
     const session = request.caller?.session;
-    const cookieValue = request.cookies[cookie.name];
+    const cookieValue = request.cookies[sessions.cookieName];
     if (!session || !cookieValue) throw new NotFoundError('No browser session; this route is for the page');
+    if (!session.hasPassword) {
+      throw new ForbiddenError('REAUTH_WITH_OIDC', 'This account signs in through its identity provider: open /api/auth/oidc/login?reauth=1');
+    }
     await accounts.reauthenticate(session, cookieValue, (request.body as ReauthInput).password, request.ip);
     return reply.status(204).send();
   });

@@ -26,6 +26,8 @@ export interface SessionContext {
   createdAt: number;
   /** When the password was last entered in this session: at sign-in, or on re-authentication. */
   authenticatedAt: number;
+  /** False for accounts that sign in through the external issuer. */
+  hasPassword: boolean;
 }
 
 const EMAIL_PATTERN = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\],;:\\]+$/u;
@@ -116,6 +118,7 @@ export function createAccountsService(deps: {
       csrfToken: row.csrf_token,
       createdAt: row.created_at,
       authenticatedAt: Math.max(row.created_at, row.reauthenticated_at ?? 0),
+      hasPassword: row.has_password,
     };
   }
 

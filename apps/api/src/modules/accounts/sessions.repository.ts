@@ -15,13 +15,17 @@ export async function insertSession(db: Kysely<Schema>, session: SessionRecord):
 }
 
 export async function findLiveSession(db: Kysely<Schema>, idHash: string, now: number) {
-  return db
+  const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.reauthenticated_at', 'users.email'])
+    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.reauthenticated_at', 'users.email', 'users.password_hash'])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { password_hash: hash, ...session } = row;
+  // Accounts of the external issuer have an empty hash (see identity/external-accounts.ts).
+  return { ...session, has_password: hash !== '' };
 }
 
 export async function markReauthenticated(db: Kysely<Schema>, idHash: string, now: number): Promise<void> {

@@ -20,6 +20,7 @@ import { installErrorHandler } from '../../plugins/error-handler.ts';
 import { installEventStreams } from '../../plugins/event-stream.ts';
 import { installValidators } from '../../plugins/validation.ts';
 import { registerAccountRoutes } from '../accounts/accounts.routes.ts';
+import { createPageSessions } from '../accounts/page-sessions.ts';
 import { createAccountsService } from '../accounts/accounts.service.ts';
 import type { PaymentAuthorization } from '../payments/authorization.ts';
 import { TokenService } from '../tokens/token-service.ts';
@@ -46,8 +47,8 @@ export async function buildDevicesTestApp(
   await tokens.init();
   const accounts = createAccountsService({ db: database.db, clock, limiter, limits: config.rateLimits, sessionTtlSeconds: config.session.ttlSeconds });
   const requireUser = installAuth(app, { tokens, accounts, cookieName: config.session.cookieName });
-  const sessionCookie = { name: config.session.cookieName, secure: false, maxAgeSeconds: config.session.ttlSeconds };
-  registerAccountRoutes(app, { accounts, tokens, requireUser, cookie: sessionCookie });
+  const sessions = createPageSessions(accounts, { name: config.session.cookieName, secure: false, maxAgeSeconds: config.session.ttlSeconds });
+  registerAccountRoutes(app, { accounts, tokens, requireUser, sessions });
 
   const events = options.events ?? new InProcessEventBus();
   const streams = installEventStreams(app);

@@ -3,16 +3,17 @@
  * kept in the database, so tokens survive restarts and every instance
  * verifies every other's.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as jose from 'jose';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { UnauthorizedError } from '../../core/errors.ts';
 import type { Schema } from '../../db/schema.ts';
 import { insertSigningKey, listSigningKeys, type SigningKeyRecord } from './signing-keys.repository.ts';
+import { VerifiedTokenCache } from './verified-token-cache.ts';
 
 export const TOKEN_ALGORITHM = 'ES256';
-const CLOCK_TOLERANCE_SECONDS = 30;
+export const CLOCK_TOLERANCE_SECONDS = 30;
 /** How often an unknown `kid` may trigger a reload of the key table. */
 const KEY_RELOAD_INTERVAL_MS = 5_000;
 const VERIFIED_CACHE_LIMIT = 10_000;
@@ -33,8 +34,7 @@ export class TokenService {
   private publicJwks: jose.JSONWebKeySet = { keys: [] };
   private keySet: ReturnType<typeof jose.createLocalJWKSet> = jose.createLocalJWKSet({ keys: [] });
   private lastUnknownKidReload = Number.NEGATIVE_INFINITY;
-  // Verified tokens by SHA-256, until they expire: verification costs far more than a hash.
-  private readonly verified = new Map<string, VerifiedToken>();
+  private readonly verified = new VerifiedTokenCache<VerifiedToken>(VERIFIED_CACHE_LIMIT, CLOCK_TOLERANCE_SECONDS);
 
   constructor(
     private readonly db: Kysely<Schema>,
@@ -76,18 +76,16 @@ export class TokenService {
 
   /** Verifies signature, algorithm, issuer, audience, expiry and not-before; throws 401 otherwise. */
   async verify(token: string): Promise<VerifiedToken> {
-    const digest = createHash('sha256').update(token).digest('base64url');
-    const cached = this.verified.get(digest);
-    const nowSeconds = this.clock.now() / 1000;
-    if (cached && cached.expiresAt + CLOCK_TOLERANCE_SECONDS > nowSeconds) return cached;
-    if (cached) this.verified.delete(digest);
+    const digest = VerifiedTokenCache.keyOf(token);
+    const cached = this.verified.get(digest, this.clock.now() / 1000);
+    if (cached) return cached;
 
     const payload = await this.verifyWithKeyReload(token);
     if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') {
       throw new UnauthorizedError('INVALID_TOKEN', 'Token lacks a subject or an expiry');
     }
     const result = { userId: payload.sub, expiresAt: payload.exp };
-    this.remember(digest, result);
+    this.verified.set(digest, result);
     return result;
   }
 
@@ -115,14 +113,6 @@ export class TokenService {
       requiredClaims: ['sub', 'exp', 'iat'],
     });
     return payload;
-  }
-
-  private remember(digest: string, token: VerifiedToken): void {
-    if (this.verified.size >= VERIFIED_CACHE_LIMIT) {
-      const oldest = this.verified.keys().next();
-      if (!oldest.done) this.verified.delete(oldest.value);
-    }
-    this.verified.set(digest, token);
   }
 
   private async useKeys(records: SigningKeyRecord[]): Promise<void> {

@@ -1,4 +1,7 @@
-/** "Enter your password again": pairing a phone needs a recent sign-in. */
+/**
+ * "Enter your password again": pairing a phone needs a recent sign-in. An
+ * account that signs in through the external issuer signs in there again.
+ */
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -11,6 +14,8 @@ import { type FormEvent, useState } from 'react';
 import { TextInput } from '../../../components/text-input.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { describeError } from '../../../lib/error-message.ts';
+import { externalSignInUrl, useAuthProviders } from '../../auth/api/providers.ts';
+import { useSession } from '../../auth/api/session.ts';
 
 interface ReauthDialogProps {
   open: boolean;
@@ -21,11 +26,34 @@ interface ReauthDialogProps {
 }
 
 export function ReauthDialog({ open, onCancel, ...form }: ReauthDialogProps) {
+  const session = useSession();
+  const oidc = useAuthProviders().data?.oidc;
+  const external = session.data?.reauth_with === 'oidc' && oidc;
   return (
     <Dialog open={open} onClose={onCancel} aria-labelledby="reauth-title" aria-describedby="reauth-text">
       {/* Mounted only while open: the password is gone once the dialog closes. */}
-      <ReauthForm onCancel={onCancel} {...form} />
+      {external ? <ExternalReauth name={oidc.name} loginUrl={oidc.login_url} onCancel={onCancel} /> : <ReauthForm onCancel={onCancel} {...form} />}
     </Dialog>
+  );
+}
+
+function ExternalReauth({ name, loginUrl, onCancel }: { name: string; loginUrl: string; onCancel: () => void }) {
+  return (
+    <>
+      <DialogTitle id="reauth-title">Sign in again with {name}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="reauth-text">
+          Pairing a phone lets it approve payments, so {name} asks you to sign in once more. You will come back to this page;
+          then choose “Pair a phone” again.
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2 }}>
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button variant="contained" href={externalSignInUrl(loginUrl, { returnTo: '/account', reauth: true })}>
+          Continue to {name}
+        </Button>
+      </DialogActions>
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { SignInMode } from '../api/sign-in.ts';
 import { CredentialsForm } from './credentials-form.tsx';
+import { ExternalSignIn } from './external-sign-in.tsx';
 
 export function SignInPage() {
   const [mode, setMode] = useState<SignInMode>('signin');
@@ -27,6 +28,7 @@ export function SignInPage() {
           {/* A new form per mode: the other mode's errors and pending state do not carry over. */}
           <CredentialsForm key={mode} mode={mode} />
         </div>
+        <ExternalSignIn />
       </Paper>
     </Box>
   );

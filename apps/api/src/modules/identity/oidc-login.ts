@@ -1,0 +1,124 @@
+/**
+ * The page's "Sign in with …": the authorization code flow with PKCE, a
+ * nonce, and a state that is both single-use on the server (any instance) and
+ * bound to the browser that started it (a cookie), so nobody can finish a
+ * sign-in someone else began. The issuer's ID token names the person.
+ */
+import * as client from 'openid-client';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import { constantTimeEqual, sha256Hex } from '../../core/crypto.ts';
+import type { Schema } from '../../db/schema.ts';
+import type { ExternalAccounts } from './external-accounts.ts';
+import { insertLogin, takeLogin } from './external-identities.repository.ts';
+import type { OidcIssuer } from './oidc-issuer.ts';
+
+export const CALLBACK_PATH = '/api/auth/oidc/callback';
+const LOGIN_TTL_MS = 10 * 60_000;
+
+/** Why a sign-in did not complete, as a code the sign-in page explains. */
+export type LoginFailure = 'cancelled' | 'expired' | 'mismatch' | 'email' | 'email_taken' | 'unavailable' | 'failed';
+
+export class OidcLoginError extends Error {
+  constructor(readonly reason: LoginFailure, message: string, readonly returnTo = '/') {
+    super(message);
+  }
+}
+
+/** Only a path on this site (not //other.host, not the API): anything else lands on the home page. */
+export function safeReturnPath(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.length > 512 || !/^\/(?![/\\])[^\s\\]*$/.test(raw)) return '/';
+  return raw.toLowerCase().startsWith('/api') ? '/' : raw;
+}
+
+export function createOidcLogin(deps: {
+  db: Kysely<Schema>;
+  clock: Clock;
+  issuer: OidcIssuer;
+  accounts: ExternalAccounts;
+  publicUrl: string;
+  scopes: string;
+  reauthMaxAgeSeconds: number;
+}) {
+  const { db, clock, issuer, accounts } = deps;
+  const redirectUri = `${deps.publicUrl}${CALLBACK_PATH}`;
+
+  /** Where to send the browser, and the state its cookie must carry back. */
+  async function start(input: { returnTo: string; reauth: boolean }): Promise<{ url: string; state: string }> {
+    const configuration = await issuer.configuration();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    await insertLogin(db, {
+      state_hash: sha256Hex(state),
+      code_verifier: codeVerifier,
+      nonce,
+      return_to: input.returnTo,
+      reauth: input.reauth ? 1 : 0,
+      expires_at: clock.now() + LOGIN_TTL_MS,
+    });
+    const url = client.buildAuthorizationUrl(configuration, {
+      redirect_uri: redirectUri,
+      scope: deps.scopes,
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+      // Re-proving who you are for a sensitive action: the issuer must ask again, not reuse its session.
+      ...(input.reauth ? { prompt: 'login', max_age: '0' } : {}),
+    });
+    return { url: url.href, state };
+  }
+
+  /** Completes the sign-in the issuer sent back; answers the local user and where to go. */
+  async function finish(input: { search: string; browserState: string | undefined }): Promise<{ userId: string; returnTo: string }> {
+    const params = new URLSearchParams(input.search);
+    const state = params.get('state') ?? '';
+    if (!state || !input.browserState || !constantTimeEqual(state, input.browserState)) {
+      throw new OidcLoginError('mismatch', 'This sign-in was not started in this browser');
+    }
+    const login = await takeLogin(db, sha256Hex(state), clock.now());
+    if (!login) throw new OidcLoginError('expired', 'This sign-in has expired or was already used');
+    const returnTo = login.return_to;
+    if (params.has('error')) {
+      const cancelled = params.get('error') === 'access_denied';
+      throw new OidcLoginError(cancelled ? 'cancelled' : 'failed', `The identity provider answered ${params.get('error')}`, returnTo);
+    }
+    const configuration = await issuer.configuration().catch((error: unknown) => {
+      throw new OidcLoginError('unavailable', error instanceof Error ? error.message : 'unavailable', returnTo);
+    });
+    let claims: client.IDToken | undefined;
+    try {
+      const tokens = await client.authorizationCodeGrant(configuration, new URL(`${redirectUri}${input.search}`), {
+        pkceCodeVerifier: login.code_verifier,
+        expectedState: state,
+        expectedNonce: login.nonce,
+        idTokenExpected: true,
+        ...(login.reauth ? { maxAge: deps.reauthMaxAgeSeconds } : {}),
+      });
+      claims = tokens.claims();
+    } catch (error) {
+      const unreachable = error instanceof TypeError || (error instanceof Error && error.name === 'AbortError');
+      throw new OidcLoginError(unreachable ? 'unavailable' : 'failed', error instanceof Error ? error.message : String(error), returnTo);
+    }
+    if (!claims) throw new OidcLoginError('failed', 'The identity provider sent no ID token', returnTo);
+    try {
+      const userId = await accounts.userFor({
+        issuer: issuer.settings.issuer,
+        subject: claims.sub,
+        email: claims.email,
+        emailVerified: claims.email_verified,
+      });
+      return { userId, returnTo };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'EXTERNAL_EMAIL_TAKEN') throw new OidcLoginError('email_taken', error.message, returnTo);
+      if (error instanceof AppError && error.code === 'EXTERNAL_EMAIL_UNVERIFIED') throw new OidcLoginError('email', error.message, returnTo);
+      throw error;
+    }
+  }
+
+  return { start, finish };
+}
+
+export type OidcLogin = ReturnType<typeof createOidcLogin>;
