@@ -42,7 +42,7 @@ test('when GitHub is unreachable, the local catalog answers and the page says so
   // Nothing local either: the page says what the catalog holds and how to fill it.
   await search(page, 'quantum kaleidoscope');
   await page.getByText('No repositories match “quantum kaleidoscope”.').waitFor();
-  await page.getByText(/The local catalog knows only repositories .* npm run catalog:import/).waitFor();
+  await page.getByText(/The local catalog knows only repositories .*\(npm run catalog:import\)/).waitFor();
   await screenshot(page, 'c-02-catalog-has-nothing');
 });
 

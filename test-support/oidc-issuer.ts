@@ -7,6 +7,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import * as jose from 'jose';
+// Before oidc-provider itself, which warns as soon as it is loaded.
+import './quiet-oidc-provider.ts';
 import Provider from 'oidc-provider';
 import * as client from 'openid-client';
 
