@@ -38,7 +38,7 @@ export interface TestIssuer {
 }
 
 export async function startTestIssuer(
-  options: { redirectUris?: string[]; accessTokenTtlSeconds?: number; emailInAccessTokens?: boolean } = {},
+  options: { redirectUris?: string[]; accessTokenTtlSeconds?: number; emailInAccessTokens?: boolean; port?: number } = {},
 ): Promise<TestIssuer> {
   const withEmailClaims = options.emailInAccessTokens ?? true;
   const ec = await jose.generateKeyPair('ES256', { extractable: true });
@@ -51,7 +51,7 @@ export async function startTestIssuer(
   // The issuer's own URL has to be known before it listens: take a port first.
   const server = await new Promise<Server>((resolve) => {
     const listening = createServer();
-    listening.listen(0, '127.0.0.1', () => resolve(listening));
+    listening.listen(options.port ?? 0, '127.0.0.1', () => resolve(listening));
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
