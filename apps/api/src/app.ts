@@ -140,7 +140,7 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   installGithubSearch(app, { database, github: config.github, clock, requireUser, cache: shared.searchCache, gate: shared.searchGate });
 
   const streams = installEventStreams(app);
-  installObservability(app, { database, openStreams: () => streams.size });
+  installObservability(app, { database, openStreams: () => streams.size, token: config.metricsToken });
   const sms = installSms(app, { db: database.db, config: config.sms, clock, requireUser, twilioHttpClient: overrides.twilioHttpClient });
   const phones = installPhone(app, { db: database.db, sms, smsConfig: config.sms, limiter, clock, requireUser });
   const authorization = installPayments(app, { database, config, clock, events, streams, sms, phones, limiter, requireUser });

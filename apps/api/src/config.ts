@@ -36,6 +36,8 @@ export interface AppConfig {
   redis: { url: string; prefix: string } | undefined;
   /** Shared secret of a hosted push provider (Authy OneTouch style) whose callbacks we accept. */
   pushCallbackApiKey: string | undefined;
+  /** When set, GET /metrics wants it as a bearer token (the scraper's); open otherwise. */
+  metricsToken: string | undefined;
   /** Lower in tests so rate-limit rules can be exercised quickly. */
   rateLimits: { loginPerIpPerMinute: number; loginPerAccountPerMinute: number; apiPerIpPerMinute: number };
   /** An external OpenID Connect issuer (Okta, Keycloak, Auth0...) beside the built-in accounts; off when absent. */
@@ -130,6 +132,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     pushCallbackApiKey: env.PUSH_CALLBACK_API_KEY?.trim() || undefined,
     oidc: readOidc(env, problems),
+    metricsToken: env.METRICS_TOKEN?.trim() || undefined,
     redis: readRedis(env, problems),
     webDistDir: env.WEB_DIST_DIR,
     trustProxyHops: readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems),

@@ -23,6 +23,19 @@ test('health, readiness and metrics answer', async (t) => {
   assert.match(metrics.body, /event_streams_open 0/);
 });
 
+test('with METRICS_TOKEN, /metrics answers only the scraper that sends it', async (t) => {
+  const { app } = await buildTestApp(t, { env: { METRICS_TOKEN: 'scrape-me' } });
+  for (const authorization of [undefined, 'Bearer wrong', 'scrape-me', 'Bearer scrape-me-not']) {
+    const response = await app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+    assert.equal(response.statusCode, 401, String(authorization));
+    assert.equal(response.json().error.code, 'METRICS_TOKEN_REQUIRED');
+  }
+  const scraped = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape-me' } });
+  assert.equal(scraped.statusCode, 200);
+  assert.match(scraped.body, /http_requests_total/);
+  assert.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200, 'probes stay open');
+});
+
 test('readiness answers 503 when the database does not answer', async (t) => {
   const config = loadConfig(testEnv({ DATABASE_URL: await freshDatabaseUrl(t) }));
   const database = openDatabase(config.database);

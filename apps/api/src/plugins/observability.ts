@@ -6,7 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { constantTimeEqual } from '../core/crypto.ts';
 import type { Database } from '../db/database.ts';
+import { sendError } from './error-handler.ts';
 
 export interface Metrics {
   registry: Registry;
@@ -15,7 +17,7 @@ export interface Metrics {
 
 export function installObservability(
   app: FastifyInstance,
-  deps: { database: Database; openStreams: () => number },
+  deps: { database: Database; openStreams: () => number; token: string | undefined },
 ): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -58,7 +60,11 @@ export function installObservability(
       return reply.status(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message: 'The database does not answer' } });
     }
   });
-  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
+    // Route names and counts say something about the site: METRICS_TOKEN keeps them for the scraper.
+    if (deps.token && !constantTimeEqual(request.headers.authorization ?? '', `Bearer ${deps.token}`)) {
+      return sendError(reply.header('www-authenticate', 'Bearer'), 401, 'METRICS_TOKEN_REQUIRED', 'Send the metrics token as a bearer token');
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });
