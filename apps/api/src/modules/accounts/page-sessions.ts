@@ -28,11 +28,16 @@ export function createPageSessions(accounts: AccountsService, cookie: SessionCoo
     return csrfToken;
   }
 
+  async function currentUser(request: FastifyRequest): Promise<string | undefined> {
+    const value = request.cookies[cookie.name];
+    return value ? (await accounts.findSession(value))?.userId : undefined;
+  }
+
   function clear(reply: FastifyReply): void {
     reply.clearCookie(cookie.name, { path: '/' });
   }
 
-  return { signIn, clear, cookieName: cookie.name };
+  return { signIn, currentUser, clear, cookieName: cookie.name };
 }
 
 export type PageSessions = ReturnType<typeof createPageSessions>;

@@ -65,6 +65,7 @@ export function installIdentity(app: FastifyInstance, deps: IdentityDeps): Exter
       limiter: deps.limiter,
       secureCookies: deps.secureCookies,
       signIn: async (request, reply, userId) => void (await deps.sessions.signIn(request, reply, userId)),
+      sessionUser: (request) => deps.sessions.currentUser(request),
     });
   }
   return bearer;

@@ -18,6 +18,8 @@ export interface OidcLoginRoutesDeps {
   secureCookies: boolean;
   /** Starts the page's session for a user, setting its cookie; ends the one the browser had, if any. */
   signIn: (request: FastifyRequest, reply: FastifyReply, userId: string) => Promise<void>;
+  /** Who the browser's current session belongs to, if it has a live one. */
+  sessionUser: (request: FastifyRequest) => Promise<string | undefined>;
 }
 
 export function registerOidcLoginRoutes(app: FastifyInstance, deps: OidcLoginRoutesDeps): void {
@@ -51,7 +53,13 @@ export function registerOidcLoginRoutes(app: FastifyInstance, deps: OidcLoginRou
     reply.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH });
     reply.header('cache-control', 'no-store');
     try {
-      const { userId, returnTo } = await login.finish({ search, browserState: request.cookies[STATE_COOKIE] });
+      const { userId, returnTo, reauth } = await login.finish({ search, browserState: request.cookies[STATE_COOKIE] });
+      // Re-proving a session must prove the same person: signing in there as someone else changes nothing here.
+      const current = reauth ? await deps.sessionUser(request) : undefined;
+      if (current && current !== userId) {
+        request.log.info('re-authentication at the issuer named another person');
+        return reply.redirect(withError(returnTo, 'other_person'), 303);
+      }
       await deps.signIn(request, reply, userId);
       return reply.redirect(returnTo, 303);
     } catch (error) {

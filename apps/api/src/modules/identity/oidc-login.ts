@@ -18,7 +18,7 @@ export const CALLBACK_PATH = '/api/auth/oidc/callback';
 const LOGIN_TTL_MS = 10 * 60_000;
 
 /** Why a sign-in did not complete, as a code the sign-in page explains. */
-export type LoginFailure = 'cancelled' | 'expired' | 'mismatch' | 'email' | 'email_taken' | 'unavailable' | 'failed';
+export type LoginFailure = 'cancelled' | 'expired' | 'mismatch' | 'email' | 'email_taken' | 'unavailable' | 'other_person' | 'failed';
 
 export class OidcLoginError extends Error {
   constructor(readonly reason: LoginFailure, message: string, readonly returnTo = '/') {
@@ -72,7 +72,7 @@ export function createOidcLogin(deps: {
   }
 
   /** Completes the sign-in the issuer sent back; answers the local user and where to go. */
-  async function finish(input: { search: string; browserState: string | undefined }): Promise<{ userId: string; returnTo: string }> {
+  async function finish(input: { search: string; browserState: string | undefined }): Promise<{ userId: string; returnTo: string; reauth: boolean }> {
     const params = new URLSearchParams(input.search);
     const state = params.get('state') ?? '';
     if (!state || !input.browserState || !constantTimeEqual(state, input.browserState)) {
@@ -110,7 +110,7 @@ export function createOidcLogin(deps: {
         email: claims.email,
         emailVerified: claims.email_verified,
       });
-      return { userId, returnTo };
+      return { userId, returnTo, reauth: login.reauth === 1 };
     } catch (error) {
       if (error instanceof AppError && error.code === 'EXTERNAL_EMAIL_TAKEN') throw new OidcLoginError('email_taken', error.message, returnTo);
       if (error instanceof AppError && error.code === 'EXTERNAL_EMAIL_UNVERIFIED') throw new OidcLoginError('email', error.message, returnTo);

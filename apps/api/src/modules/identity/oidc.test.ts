@@ -242,6 +242,20 @@ describe('signing in on the page through the external issuer', () => {
     assert.equal(landed.pathname, '/account');
   });
 
+  test('re-authentication as another person at the issuer changes nothing here', async (t) => {
+    const { siteUrl } = await setUp(t);
+    const { browser } = await signIn(siteUrl, 'uma');
+    const sessionOf = async () =>
+      ((await (await fetch(`${siteUrl}/api/auth/session`, { headers: { cookie: browser.cookieHeader() } })).json()) as { user: { email: string } }).user.email;
+    assert.equal(await sessionOf(), 'uma@corp.example');
+    // The same browser on this site, but a fresh one at the issuer (where mallory signs in).
+    const elsewhere = new ScriptedBrowser();
+    elsewhere.cookies.set('sid', browser.cookies.get('sid')!);
+    const landed = new URL(await elsewhere.follow(`${siteUrl}/api/auth/oidc/login?reauth=1&return_to=/account`, { login: 'mallory' }));
+    assert.equal(`${landed.pathname}${landed.search}`, '/account?oidc_error=other_person');
+    assert.equal(await sessionOf(), 'uma@corp.example', 'still the same person, with the same session');
+  });
+
   test('return_to is a path on this site or the home page', () => {
     assert.equal(safeReturnPath('/payments?page=2'), '/payments?page=2');
     for (const bad of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/api/kudos', '/API/x', 'payments', '/a b', 42, undefined, `/${'x'.repeat(600)}`]) {

@@ -35,6 +35,8 @@ export function describeExternalFailure(reason: string, name: string): string {
       return 'An account with your email address already exists here. Sign in with its password.';
     case 'unavailable':
       return `${name} cannot be reached right now. Please try again in a moment.`;
+    case 'other_person':
+      return `You signed in at ${name} as someone else, so nothing changed here. Sign in there as the person signed in on this site.`;
     default:
       return `Signing in with ${name} did not work. Please try again.`;
   }
