@@ -39,6 +39,8 @@ test('a wrong password is refused on the page, and signing out returns to /signi
   await page.getByText('Must be at least 8 characters').waitFor();
   await page.getByText('Must be a valid email address').waitFor();
   assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), 'true');
+  // Focus lands on the first field to fix.
+  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'email'));
   await screenshot(page, 'd-02-register-field-error');
 
   await page.getByRole('tab', { name: 'Sign in' }).click();

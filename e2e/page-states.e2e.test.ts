@@ -29,6 +29,8 @@ test('works from the keyboard, on a small screen', async (t) => {
   });
   await page.locator('body').focus();
   await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'a Skip to content');
+  await page.keyboard.press('Tab');
   assert.equal(await focused(), 'button Sign out');
   // Then the navigation between the signed-in pages, the current one marked.
   for (const name of ['Kudos', 'Payments', 'Account', 'Outbox']) {
@@ -56,7 +58,8 @@ test('works from the keyboard, on a small screen', async (t) => {
   await page.keyboard.press('Enter');
   await waitForPressed(heart(page, REACT), true);
   // Focus stays on the heart while its request runs and after.
-  await eventually(async () => assert.equal(await focused(), `button Remove kudos from ${REACT}`));
+  await eventually(async () => assert.equal(await focused(), `button Give kudos to ${REACT}`));
+  assert.equal(await heart(page, REACT).getAttribute('aria-pressed'), 'true');
   await screenshot(page, 'f-01-keyboard-small-screen', { fullPage: false });
 
   // Arrow keys move between tabs.
@@ -66,6 +69,20 @@ test('works from the keyboard, on a small screen', async (t) => {
   await page.getByRole('tab', { name: 'Kudos', selected: true }).waitFor();
   await eventually(async () => assert.deepEqual(await kudoNames(page), [REACT]));
   await screenshot(page, 'f-02-small-screen-kudos', { fullPage: false });
+
+  // Un-kudoing the last card takes its heart away; focus goes to what the tab says now, not to nowhere.
+  await heart(page, REACT).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('No kudos yet').waitFor();
+  await eventually(async () => assert.match(await focused(), /No kudos yet/));
+
+  // The skip link jumps over the bar and the navigation.
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'content');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');
 });
 
 test('loading, offline, and an ended session each show their state', async (t) => {

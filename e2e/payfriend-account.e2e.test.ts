@@ -71,7 +71,7 @@ test('a phone number refused at registration is fixed on the Account page', asyn
   await fillPayment(page, { payee: 'not an email', amount: '12,50', currency: 'EUR' });
   await page.getByRole('button', { name: 'Send money' }).click();
   await page.getByText('Must be a valid email address').waitFor();
-  await page.getByText('Must be a positive decimal number such as 19.99').waitFor();
+  await page.getByText('Must use "." for decimals, e.g. 12.50').waitFor();
   assert.equal(await page.getByLabel('Amount').getAttribute('aria-invalid'), 'true');
   await fillPayment(page, { payee: 'friend@example.test', amount: '12.345', currency: 'EUR' });
   await page.getByRole('button', { name: 'Send money' }).click();

@@ -38,7 +38,7 @@ test('register with a phone, verify it, pair a phone, and approve a payment on i
   await screenshot(payer, 'payfriend-a-01-account-code-sent');
 
   const { code, text } = await codeFromOutbox(payer, /verification code/);
-  assert.match(text, /To \+447700900\d{3}/);
+  assert.match(text, /To \+44 7700 900\d{3}/);
   await screenshot(payer, 'payfriend-a-02-outbox');
 
   await openNav(payer, 'Account');

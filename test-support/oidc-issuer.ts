@@ -64,6 +64,8 @@ export async function startTestIssuer(
         redirect_uris: [...(options.redirectUris ?? []), SCRIPT_REDIRECT],
         grant_types: ['authorization_code', 'client_credentials'],
         response_types: ['code'],
+        // ID tokens say when the person signed in (Okta's and Keycloak's always do).
+        require_auth_time: true,
       },
     ],
     jwks: { keys },
@@ -139,6 +141,8 @@ export async function startTestIssuer(
  */
 export class ScriptedBrowser {
   readonly cookies = new Map<string, string>();
+  /** How many times the issuer asked for the login form (and got it). */
+  signIns = 0;
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -159,7 +163,9 @@ export class ScriptedBrowser {
       const body = await response.text();
       const form = /<form[^>]*action="([^"]+)"/.exec(body);
       if (response.status !== 200 || !form?.[1]) return next.url;
-      const fields: Record<string, string> = body.includes('name="login"') ? { prompt: 'login', login: options.login, password: 'any' } : { prompt: 'consent' };
+      const asksLogin = body.includes('name="login"');
+      if (asksLogin) this.signIns += 1;
+      const fields: Record<string, string> = asksLogin ? { prompt: 'login', login: options.login, password: 'any' } : { prompt: 'consent' };
       next = {
         url: new URL(form[1], next.url).href,
         init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() },

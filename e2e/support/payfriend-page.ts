@@ -50,7 +50,8 @@ export async function codeFromOutbox(page: Page, containing: RegExp): Promise<{ 
     assert.match(body, containing);
     return body;
   }, 15_000);
-  const code = /\b(\d{6})\b/.exec(text)?.[1];
+  // The code as the message words it; the number it went to ("+44 7700 900123") has six digits in a row too.
+  const code = /\bcode (?:is )?(\d{6})\b/.exec(text)?.[1];
   assert.ok(code, `no 6-digit code in: ${text}`);
   return { code, text };
 }

@@ -28,7 +28,10 @@ export type PhoneStatus = Static<typeof PhoneStatus>;
 
 export const SmsMessage = Type.Object({
   id: Type.String(),
+  /** E.164. */
   to: Type.String(),
+  /** The same number grouped as its country writes it, for display. */
+  to_display: Type.String(),
   body: Type.String(),
   created_at: Type.String({ description: 'ISO 8601' }),
 });

@@ -5,7 +5,9 @@
  *
  * - A label (a name, a login, a URL, a language): one line, nothing invisible.
  *   Controls, line separators and format characters are refused, except the
- *   zero-width joiners that emoji sequences (👩‍💻) and some scripts need.
+ *   zero-width joiners that emoji sequences (👩‍💻) and some scripts need; so
+ *   are the "letters" that print as nothing (Hangul fillers, the blank Braille
+ *   pattern).
  * - Free text (a description): may break lines and hold tabs, soft hyphens and
  *   direction marks, as real GitHub descriptions do; other controls are
  *   refused, and so are the bidirectional embedding, override and isolate
@@ -14,7 +16,7 @@
 
 export type TextKind = 'label' | 'free text';
 
-const NOT_IN_A_LABEL = /[\p{Cc}\u2028\u2029]|(?![\u200c\u200d])\p{Cf}/u;
+const NOT_IN_A_LABEL = /[\p{Cc}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]|(?![\u200c\u200d])\p{Cf}/u;
 const NOT_IN_FREE_TEXT = /(?![\t\n\r])\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u;
 
 /** Why `value` is not acceptable as `kind`, or undefined when it is. */

@@ -196,6 +196,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '006_session_authenticated_at': {
+      async up(db: Kysely<unknown>) {
+        // When the person last proved who they are, if not when the session began: a sign-in through an
+        // external issuer may reuse the issuer's older sign-in (its auth_time).
+        await db.schema.alterTable('sessions').addColumn('authenticated_at', bigint).execute();
+      },
+    },
   };
 }
 

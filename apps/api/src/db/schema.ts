@@ -20,6 +20,8 @@ export interface SessionsTable {
   expires_at: number;
   /** Last time the password was re-entered in this session (sensitive actions need a recent one). */
   reauthenticated_at: number | null;
+  /** When the person proved who they are to open this session, when not at created_at (external issuer's auth_time). */
+  authenticated_at: number | null;
 }
 
 export interface SigningKeysTable {

@@ -27,5 +27,7 @@ export const theme = createTheme({
     // Tabs sit in a scroller that clips anything drawn outside them: draw the ring inside.
     MuiTab: { styleOverrides: { root: { '&.Mui-focusVisible': { ...focusRing, outlineOffset: -3 } } } },
     MuiAppBar: { styleOverrides: { root: { '& :focus-visible': { outlineColor: '#ffffff' } } } },
+    // Disabled buttons here often carry words worth reading ("Resend code in 0:29"): grey, but legible (5.7:1).
+    MuiButton: { styleOverrides: { root: { '&.Mui-disabled': { color: 'rgba(0, 0, 0, 0.6)' } } } },
   },
 });

@@ -32,19 +32,30 @@ export interface SessionContext {
 
 const EMAIL_PATTERN = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\],;:\\]+$/u;
 
-/** Trims, applies Unicode NFC and lower-cases, so one mailbox is one account. */
+/**
+ * Trims, applies Unicode NFKC (full-width ｂｏｂ is bob) and lower-cases, so one mailbox is one
+ * account; refuses look-alikes that mix Latin with Cyrillic or Greek letters in one part (pаyee with
+ * a Cyrillic а), since payees are found by email.
+ */
 export function normalizeEmail(raw: string): string {
   // Control, invisible and bidirectional-override characters make look-alike addresses; broken UTF-16 is
   // stored differently by each database. None belongs in an email address.
   if (!raw.isWellFormed() || INVISIBLE_OR_CONTROL.test(raw)) {
     throw ValidationError.forField('email', 'must not contain control or invisible characters');
   }
-  const email = raw.trim().normalize('NFC').toLowerCase();
+  const email = raw.trim().normalize('NFKC').toLowerCase();
   if (email.length > 254 || !EMAIL_PATTERN.test(email)) throw ValidationError.forField('email', 'must be a valid email address');
+  if (email.split(/[@.]/).some(mixesAlphabets)) {
+    throw ValidationError.forField('email', 'mixes letters of different alphabets (Latin with Cyrillic or Greek), as look-alike addresses do');
+  }
   return email;
 }
 
 const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}]/u;
+
+function mixesAlphabets(part: string): boolean {
+  return /\p{Script=Latin}/u.test(part) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(part);
+}
 
 export function createAccountsService(deps: {
   db: Kysely<Schema>;
@@ -69,7 +80,7 @@ export function createAccountsService(deps: {
     const user: UserRow = {
       id: randomUUID(),
       email: email!,
-      password_hash: await hash(password),
+      password_hash: await hash(normalizePassword(password)),
       created_at: clock.now(),
       phone: null,
       phone_verified_at: null,
@@ -89,13 +100,17 @@ export function createAccountsService(deps: {
     if (email) await limiter.consume(perAccount, email);
     const user = email ? await findUserByEmail(db, email) : undefined;
     // A password with broken UTF-16 could match another one (both hash as U+FFFD); none was ever stored.
-    const ok = (await verify(user?.password_hash ?? (await decoyHash), password).catch(() => false)) && password.isWellFormed();
+    const ok = password.isWellFormed() && (await passwordMatches(user?.password_hash ?? (await decoyHash), password));
     if (!user || !ok) throw new UnauthorizedError('INVALID_CREDENTIALS', 'Email or password is incorrect');
     await limiter.clear(perAccount, user.email);
     return user;
   }
 
-  async function startSession(userId: string): Promise<{ cookieValue: string; csrfToken: string }> {
+  /**
+   * `authenticatedAt`: when the person proved who they are, if earlier than now (an external issuer's
+   * auth_time; 0 when it did not say). Sensitive actions judge how recent that is.
+   */
+  async function startSession(userId: string, authenticatedAt?: number): Promise<{ cookieValue: string; csrfToken: string }> {
     const cookieValue = randomToken();
     const csrfToken = randomToken();
     const now = clock.now();
@@ -105,6 +120,7 @@ export function createAccountsService(deps: {
       csrf_token: csrfToken,
       created_at: now,
       expires_at: now + deps.sessionTtlSeconds * 1000,
+      authenticated_at: authenticatedAt === undefined ? null : Math.min(authenticatedAt, now),
     });
     return { cookieValue, csrfToken };
   }
@@ -117,7 +133,7 @@ export function createAccountsService(deps: {
       email: row.email,
       csrfToken: row.csrf_token,
       createdAt: row.created_at,
-      authenticatedAt: Math.max(row.created_at, row.reauthenticated_at ?? 0),
+      authenticatedAt: Math.max(row.authenticated_at ?? row.created_at, row.reauthenticated_at ?? 0),
       hasPassword: row.has_password,
     };
   }
@@ -153,6 +169,22 @@ export function createAccountsService(deps: {
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
+
+/**
+ * NIST SP 800-63B: passwords are normalised (NFKC) before hashing, so "café" typed with a composed
+ * or a decomposed é, or with full-width letters, is the same password.
+ */
+function normalizePassword(password: string): string {
+  return password.normalize('NFKC');
+}
+
+/** Hashes made before passwords were normalised still match what was typed then. */
+async function passwordMatches(storedHash: string, password: string): Promise<boolean> {
+  const check = (candidate: string) => verify(storedHash, candidate).catch(() => false);
+  const normalized = normalizePassword(password);
+  if (await check(normalized)) return true;
+  return normalized !== password && check(password);
+}
 
 function normalizeEmailOrNull(raw: string): string | null {
   try {

@@ -83,6 +83,28 @@ describe('accounts', () => {
     assert.equal((await app.inject(login(email, stored))).statusCode, 200);
   });
 
+  test('look-alike emails: full-width letters are the same mailbox, Latin mixed with Cyrillic is refused', async (t) => {
+    const { app } = await buildTestApp(t);
+    const suffix = `${process.pid}-${Date.now()}`;
+    assert.equal((await app.inject(register(`ｂｏｂ-${suffix}@example.test`, GOOD_PASSWORD))).statusCode, 201);
+    assert.equal((await app.inject(login(`bob-${suffix}@example.test`, GOOD_PASSWORD))).statusCode, 200);
+    assert.equal((await app.inject(register(`bob-${suffix}@example.test`, GOOD_PASSWORD))).statusCode, 409, 'one mailbox, one account');
+    const mixed = await app.inject(register(`p\u0430yee-${suffix}@example.test`, GOOD_PASSWORD));
+    assert.equal(mixed.statusCode, 422);
+    assert.equal(mixed.json().error.fields[0].field, 'email');
+    assert.match(mixed.json().error.message, /different alphabets/);
+    assert.equal((await app.inject(register(`пример-${suffix}@example.test`, GOOD_PASSWORD))).statusCode, 201, 'one alphabet per part is fine');
+  });
+
+  test('a password is the same however its letters are encoded (NFKC)', async (t) => {
+    const { app } = await buildTestApp(t);
+    const email = uniqueEmail();
+    assert.equal((await app.inject(register(email, 'caf\u00e9 au lait, s\u2019il vous pla\u00eet'))).statusCode, 201);
+    assert.equal((await app.inject(login(email, 'cafe\u0301 au lait, s\u2019il vous plai\u0302t'))).statusCode, 200, 'decomposed accents');
+    assert.equal((await app.inject(login(email, 'ｃａｆé au lait, s\u2019il vous plaît'))).statusCode, 200, 'full-width letters');
+    assert.equal((await app.inject(login(email, 'cafe au lait, s\u2019il vous plait'))).statusCode, 401, 'but not without its accents');
+  });
+
   test('wrong password and unknown email get the same answer', async (t) => {
     const { app } = await buildTestApp(t);
     const email = uniqueEmail();

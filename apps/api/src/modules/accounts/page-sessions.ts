@@ -13,11 +13,14 @@ export interface SessionCookieSettings {
 }
 
 export function createPageSessions(accounts: AccountsService, cookie: SessionCookieSettings) {
-  /** Starts a session for the user and sets its cookie; answers the session's CSRF token. */
-  async function signIn(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<string> {
+  /**
+   * Starts a session for the user and sets its cookie; answers the session's CSRF token.
+   * `authenticatedAt` as for AccountsService.startSession (now, unless said otherwise).
+   */
+  async function signIn(request: FastifyRequest, reply: FastifyReply, userId: string, authenticatedAt?: number): Promise<string> {
     const previous = request.cookies[cookie.name];
     if (previous) await accounts.endSession(previous);
-    const { cookieValue, csrfToken } = await accounts.startSession(userId);
+    const { cookieValue, csrfToken } = await accounts.startSession(userId, authenticatedAt);
     reply.setCookie(cookie.name, cookieValue, {
       httpOnly: true,
       sameSite: 'lax',

@@ -8,6 +8,7 @@ export interface SessionRecord {
   created_at: number;
   expires_at: number;
   reauthenticated_at?: number | null;
+  authenticated_at?: number | null;
 }
 
 export async function insertSession(db: Kysely<Schema>, session: SessionRecord): Promise<void> {
@@ -18,7 +19,7 @@ export async function findLiveSession(db: Kysely<Schema>, idHash: string, now: n
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.reauthenticated_at', 'users.email', 'users.password_hash'])
+    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.reauthenticated_at', 'sessions.authenticated_at', 'users.email', 'users.password_hash'])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();

@@ -23,7 +23,10 @@ export class DecisionSignatureInvalidError extends AppError {
 }
 
 export const reauthRequired = () =>
-  new ForbiddenError('REAUTH_REQUIRED', 'Enter your password again (POST /api/auth/reauthenticate), then retry');
+  new ForbiddenError(
+    'REAUTH_REQUIRED',
+    'Prove it is you again, then retry: your password (POST /api/auth/reauthenticate), or, for accounts of the identity provider, GET /api/auth/oidc/login?reauth=1',
+  );
 
 export const sessionRequired = () =>
   new ForbiddenError('SESSION_REQUIRED', 'Pairing a device is done from the signed-in page, not with a bearer token');

@@ -180,6 +180,7 @@ describe('the device name', () => {
     ['a right-to-left mark', 'Phone\u200f'],
     ['a line separator', 'Phone\u2028Admin'],
     ['a tag character', 'Phone\u{E0041}'],
+    ['only Hangul fillers', '\u115f\u1160'],
   ];
   for (const [label, name] of cases) {
     test(`${label} is refused with 422 naming name`, async (t) => {

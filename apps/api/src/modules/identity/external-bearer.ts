@@ -44,6 +44,9 @@ export class ExternalBearer {
     const cached = this.verified.get(key, this.clock.now() / 1000);
     if (cached) return cached;
     const payload = await this.verifySignature(token);
+    if (namesNoPerson(payload)) {
+      throw new UnauthorizedError('TOKEN_WITHOUT_PERSON', 'This token stands for an application, not a person; the API acts for people only');
+    }
     const result = { userId: await this.userBehind(token, payload), expiresAt: payload.exp! };
     this.verified.set(key, result);
     return result;
@@ -97,4 +100,13 @@ export class ExternalBearer {
       return {};
     }
   }
+}
+
+/**
+ * A client-credentials token's subject is the client itself (RFC 9068: sub = client_id; Okta: cid;
+ * Auth0 also says gty). Taken as a person, it would become whoever shares that subject's name.
+ */
+function namesNoPerson(payload: jose.JWTPayload): boolean {
+  if (payload.gty === 'client-credentials') return true;
+  return [payload.client_id, payload.azp, payload.cid].some((client) => typeof client === 'string' && client === payload.sub);
 }

@@ -64,7 +64,7 @@ export function installIdentity(app: FastifyInstance, deps: IdentityDeps): Exter
       login,
       limiter: deps.limiter,
       secureCookies: deps.secureCookies,
-      signIn: async (request, reply, userId) => void (await deps.sessions.signIn(request, reply, userId)),
+      signIn: async (request, reply, userId, authenticatedAt) => void (await deps.sessions.signIn(request, reply, userId, authenticatedAt)),
       sessionUser: (request) => deps.sessions.currentUser(request),
     });
   }

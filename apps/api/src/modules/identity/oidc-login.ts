@@ -26,10 +26,38 @@ export class OidcLoginError extends Error {
   }
 }
 
-/** Only a path on this site (not //other.host, not the API): anything else lands on the home page. */
+const SITE = 'http://site.invalid';
+
+/**
+ * Only a path on this site, never another host or the API: anything else lands on the home page.
+ * Judged after the URL parser has resolved dot segments and encodings ("/..//evil.example" becomes
+ * "//evil.example", "/%61pi" is "/api"), and answered in that resolved, percent-encoded form, so what
+ * is checked is what the browser is sent to and the Location header holds only ASCII.
+ */
 export function safeReturnPath(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.length > 512 || !/^\/(?![/\\])[^\s\\]*$/.test(raw)) return '/';
-  return raw.toLowerCase().startsWith('/api') ? '/' : raw;
+  if (typeof raw !== 'string' || raw.length > 512 || !raw.startsWith('/') || /[\s\\]/.test(raw)) return '/';
+  let url: URL;
+  try {
+    url = new URL(raw, SITE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== SITE || !url.pathname.startsWith('/') || url.pathname.startsWith('//')) return '/';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    return '/';
+  }
+  if (/^\/api(\/|$)/i.test(decoded) || decoded.startsWith('//') || /[\p{Cc}\\]/u.test(decoded)) return '/';
+  return `${url.pathname}${url.search}`;
+}
+
+/** The page to land on after a failed sign-in, saying why. */
+export function withFailure(path: string, reason: LoginFailure): string {
+  const url = new URL(safeReturnPath(path), SITE);
+  url.searchParams.set('oidc_error', reason);
+  return `${url.pathname}${url.search}`;
 }
 
 export function createOidcLogin(deps: {
@@ -72,7 +100,10 @@ export function createOidcLogin(deps: {
   }
 
   /** Completes the sign-in the issuer sent back; answers the local user and where to go. */
-  async function finish(input: { search: string; browserState: string | undefined }): Promise<{ userId: string; returnTo: string; reauth: boolean }> {
+  /** `authenticatedAt`: the issuer's auth_time (ms), 0 when it did not say: its sign-in may be older than this one. */
+  async function finish(
+    input: { search: string; browserState: string | undefined },
+  ): Promise<{ userId: string; returnTo: string; reauth: boolean; authenticatedAt: number }> {
     const params = new URLSearchParams(input.search);
     const state = params.get('state') ?? '';
     if (!state || !input.browserState || !constantTimeEqual(state, input.browserState)) {
@@ -99,8 +130,7 @@ export function createOidcLogin(deps: {
       });
       claims = tokens.claims();
     } catch (error) {
-      const unreachable = error instanceof TypeError || (error instanceof Error && error.name === 'AbortError');
-      throw new OidcLoginError(unreachable ? 'unavailable' : 'failed', error instanceof Error ? error.message : String(error), returnTo);
+      throw new OidcLoginError(isUnreachable(error) ? 'unavailable' : 'failed', error instanceof Error ? error.message : String(error), returnTo);
     }
     if (!claims) throw new OidcLoginError('failed', 'The identity provider sent no ID token', returnTo);
     try {
@@ -110,7 +140,8 @@ export function createOidcLogin(deps: {
         email: claims.email,
         emailVerified: claims.email_verified,
       });
-      return { userId, returnTo, reauth: login.reauth === 1 };
+      const authenticatedAt = typeof claims.auth_time === 'number' ? claims.auth_time * 1000 : 0;
+      return { userId, returnTo, reauth: login.reauth === 1, authenticatedAt };
     } catch (error) {
       if (error instanceof AppError && error.code === 'EXTERNAL_EMAIL_TAKEN') throw new OidcLoginError('email_taken', error.message, returnTo);
       if (error instanceof AppError && error.code === 'EXTERNAL_EMAIL_UNVERIFIED') throw new OidcLoginError('email', error.message, returnTo);
@@ -122,3 +153,13 @@ export function createOidcLogin(deps: {
 }
 
 export type OidcLogin = ReturnType<typeof createOidcLogin>;
+
+/** A request to the issuer that did not get an answer (refused, reset, timed out), whatever wraps it. */
+function isUnreachable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if (cause instanceof TypeError || ['AbortError', 'TimeoutError'].includes(cause.name)) return true;
+    const code = (cause as Error & { code?: unknown }).code;
+    if (typeof code === 'string' && /^(ECONN|ETIMEDOUT|UND_ERR)/.test(code)) return true;
+  }
+  return false;
+}

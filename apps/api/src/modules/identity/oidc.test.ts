@@ -4,12 +4,12 @@
  * "Sign in with …" through the authorization code flow, over real HTTP.
  */
 import assert from 'node:assert/strict';
-import { type AddressInfo, createServer } from 'node:net';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { describe, test, type TestContext } from 'node:test';
 import * as jose from 'jose';
 import { registerWithToken } from '../../../../../test-support/api-client.ts';
 import { buildTestApp } from '../../../../../test-support/build-test-app.ts';
-import { API_AUDIENCE, ScriptedBrowser, startTestIssuer } from '../../../../../test-support/oidc-issuer.ts';
+import { API_AUDIENCE, CLIENT_ID, ScriptedBrowser, startTestIssuer } from '../../../../../test-support/oidc-issuer.ts';
 import { ManualClock } from '../../core/clock.ts';
 import { safeReturnPath } from './oidc-login.ts';
 
@@ -121,11 +121,23 @@ describe('bearer tokens from the external issuer', () => {
     assert.match(response.json().error.message, /verified email/);
   });
 
-  test('a client-credentials token names no person, so it reaches nobody\'s data', async (t) => {
-    const { app, issuer } = await setUp(t);
-    const response = await app.inject({ method: 'GET', url: '/api/kudos', headers: bearer(await issuer.clientToken()) });
-    assert.equal(response.statusCode, 401);
-    assert.equal(response.json().error.code, 'EXTERNAL_USER_UNKNOWN');
+  test('a client-credentials token names no person, so it reaches nobody\'s data, even a person named like the client', async (t) => {
+    const { app, issuer, siteUrl } = await setUp(t);
+    // Someone signs in on the page with the client's id as login name, and gives a kudo.
+    const browser = new ScriptedBrowser();
+    await browser.follow(`${siteUrl}/api/auth/oidc/login`, { login: CLIENT_ID });
+    const page = { cookie: browser.cookieHeader() };
+    const { csrf_token: csrf } = (await (await fetch(`${siteUrl}/api/auth/session`, { headers: page })).json()) as { csrf_token: string };
+    const given = await fetch(`${siteUrl}/api/kudos`, { method: 'POST', headers: { ...page, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(kudo) });
+    assert.equal(given.status, 201);
+    const clientToken = await issuer.clientToken();
+    assert.equal(jose.decodeJwt(clientToken).sub, CLIENT_ID);
+    for (const [method, url] of [['GET', '/api/kudos'], ['DELETE', `/api/kudos/${kudo.id}`]] as const) {
+      const response = await app.inject({ method, url, headers: bearer(clientToken) });
+      assert.equal(response.statusCode, 401, `${method} ${url}`);
+      assert.equal(response.json().error.code, 'TOKEN_WITHOUT_PERSON');
+    }
+    assert.equal(((await (await fetch(`${siteUrl}/api/kudos`, { headers: page })).json()) as unknown[]).length, 1, 'nothing was deleted');
   });
 
   test('an email that already has a password account here is not taken over', async (t) => {
@@ -145,6 +157,32 @@ describe('bearer tokens from the external issuer', () => {
     assert.equal(response.json().error.code, 'IDENTITY_PROVIDER_UNAVAILABLE');
     assert.ok(Number(response.headers['retry-after']) > 0);
   });
+});
+
+test('an issuer that takes calls but never answers: one request waits out the timeout, the next ones fail at once', async (t) => {
+  // Accepts connections and says nothing.
+  const held: Socket[] = [];
+  const silent = createServer((socket) => void held.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+  t.after(() => {
+    for (const socket of held) socket.destroy();
+    silent.close();
+  });
+  const issuerUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  const { app } = await buildTestApp(t, { env: { OIDC_ISSUER: issuerUrl, OIDC_AUDIENCE: API_AUDIENCE } });
+  const { privateKey } = await jose.generateKeyPair('ES256');
+  const token = await new jose.SignJWT({ sub: 'someone' }).setProtectedHeader({ alg: 'ES256', kid: 'any' }).setIssuer(issuerUrl)
+    .setAudience(API_AUDIENCE).setExpirationTime('5m').sign(privateKey);
+
+  const first = await app.inject({ method: 'GET', url: '/api/kudos', headers: bearer(token) });
+  assert.equal(first.statusCode, 503);
+  const started = performance.now();
+  const second = await app.inject({ method: 'GET', url: '/api/kudos', headers: bearer(token) });
+  assert.equal(second.statusCode, 503);
+  assert.equal(second.headers['retry-after'], '10');
+  assert.ok(performance.now() - started < 2_000, 'did not wait for the 5 s timeout again');
+  const { auth } = await registerWithToken(app);
+  assert.equal((await app.inject({ method: 'GET', url: '/api/kudos', headers: auth })).statusCode, 200, 'our own users are unaffected');
 });
 
 describe('signing in on the page through the external issuer', () => {
@@ -242,6 +280,30 @@ describe('signing in on the page through the external issuer', () => {
     assert.equal(landed.pathname, '/account');
   });
 
+  test('a sign-in the issuer answers from its own older session is not a recent sign-in', async (t) => {
+    const clock = new ManualClock(Date.now());
+    const { siteUrl } = await setUp(t, { clock });
+    const browser = new ScriptedBrowser();
+    const pair = async () => {
+      const info = (await (await fetch(`${siteUrl}/api/auth/session`, { headers: { cookie: browser.cookieHeader() } })).json()) as { csrf_token: string };
+      const response = await fetch(`${siteUrl}/api/account/pairings`, { method: 'POST', headers: { cookie: browser.cookieHeader(), 'x-csrf-token': info.csrf_token } });
+      return { status: response.status, code: ((await response.json()) as { error?: { code: string } }).error?.code };
+    };
+    await browser.follow(`${siteUrl}/api/auth/oidc/login`, { login: 'xena' });
+    assert.equal((await pair()).status, 201, 'just signed in at the issuer');
+
+    clock.advance(6 * 60_000);
+    assert.equal((await pair()).code, 'REAUTH_REQUIRED');
+    // Signing in again without asking the issuer to re-check: it answers from its session, with the old auth_time.
+    await browser.follow(`${siteUrl}/api/auth/oidc/login`, { login: 'xena' });
+    assert.equal(browser.signIns, 1, 'the issuer did not ask again');
+    assert.equal((await pair()).code, 'REAUTH_REQUIRED', 'a fresh session does not make an old sign-in recent');
+    // Re-authenticating makes the issuer ask (prompt=login); that it then counts is shown in the browser test,
+    // where both clocks are the real one.
+    await browser.follow(`${siteUrl}/api/auth/oidc/login?reauth=1&return_to=/account`, { login: 'xena' });
+    assert.equal(browser.signIns, 2, 'the issuer asked again');
+  });
+
   test('re-authentication as another person at the issuer changes nothing here', async (t) => {
     const { siteUrl } = await setUp(t);
     const { browser } = await signIn(siteUrl, 'uma');
@@ -256,11 +318,40 @@ describe('signing in on the page through the external issuer', () => {
     assert.equal(await sessionOf(), 'uma@corp.example', 'still the same person, with the same session');
   });
 
-  test('return_to is a path on this site or the home page', () => {
+  test('return_to is a path on this site or the home page, judged as the browser will resolve it', () => {
     assert.equal(safeReturnPath('/payments?page=2'), '/payments?page=2');
-    for (const bad of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/api/kudos', '/API/x', 'payments', '/a b', 42, undefined, `/${'x'.repeat(600)}`]) {
-      assert.equal(safeReturnPath(bad), '/', String(bad));
-    }
+    assert.equal(safeReturnPath('/payments/中'), '/payments/%E4%B8%AD', 'percent-encoded: a Location header is ASCII');
+    assert.equal(safeReturnPath('/a/./b/../c'), '/a/c');
+    const bad = [
+      'https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/api/kudos', '/API/x', 'payments', '/a b', 42, undefined,
+      `/${'x'.repeat(600)}`, '/..//evil.example/phish', '/.//evil.example', '/%2e%2e//evil.example', '/a/../..//evil.example', '/%2F/evil.example',
+      '/%61pi/kudos', '/%00', '/%0d%0aSet-Cookie:x', '/%E4%B8',
+    ];
+    for (const value of bad) assert.equal(safeReturnPath(value), '/', String(value));
+  });
+
+  test('a sign-in asked to return somewhere unsafe, refused or not, stays on this site', async (t) => {
+    const { siteUrl } = await setUp(t);
+    const atIssuer = await fetch(`${siteUrl}/api/auth/oidc/login?return_to=${encodeURIComponent('/..//evil.example/phish')}`, { redirect: 'manual' });
+    const state = new URL(atIssuer.headers.get('location')!).searchParams.get('state');
+    const cookie = atIssuer.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const cancelled = await fetch(`${siteUrl}/api/auth/oidc/callback?error=access_denied&state=${state}`, { redirect: 'manual', headers: { cookie } });
+    assert.equal(cancelled.headers.get('location'), '/signin?oidc_error=cancelled');
+
+    const { landed, browser } = await signIn(siteUrl, 'vic', `return_to=${encodeURIComponent('/payments/中')}`);
+    assert.equal(landed.pathname, '/payments/%E4%B8%AD');
+    assert.ok(browser.cookies.get('sid'), 'signed in');
+  });
+
+  test('a stranger\'s link to the callback does not spoil a sign-in in progress', async (t) => {
+    const { siteUrl } = await setUp(t);
+    const browser = new ScriptedBrowser();
+    const callback = await browser.follow(`${siteUrl}/api/auth/oidc/login`, { login: 'wes', stopAt: `${siteUrl}/api/auth/oidc/callback` });
+    const planted = await fetch(`${siteUrl}/api/auth/oidc/callback?code=x&state=attackers-state`, { redirect: 'manual', headers: { cookie: browser.cookieHeader() } });
+    assert.equal(planted.headers.get('location'), '/signin?oidc_error=mismatch');
+    assert.equal(planted.headers.getSetCookie().some((line) => line.startsWith('oidc_state=;')), false, 'the state cookie is kept');
+    const mine = await fetch(callback, { redirect: 'manual', headers: { cookie: browser.cookieHeader() } });
+    assert.equal(mine.headers.get('location'), '/');
   });
 
   test('tokens that carry no email work once the person has signed in on the page', async (t) => {

@@ -33,6 +33,7 @@ const badBodies: [string, unknown, string][] = [
   ['a right-to-left override in repo_url', { ...valid, repo_url: 'https://github.com/o/r\u202e' }, 'repo_url'],
   ['a byte-order mark in GitHub\'s name', { ...valid, repo_name: undefined, name: '\ufeffr' }, 'name'],
   ['a C1 control in owner.login', { ...valid, full_name: undefined, owner: { login: 'o\u0085' } }, 'owner.login'],
+  ['a Hangul filler, which prints as nothing, in repo_name', { ...valid, repo_name: 'r\u3164' }, 'repo_name'],
   ['owner as a string', { ...valid, full_name: undefined, owner: 'o' }, 'owner'],
   ['an array', [valid], '(root)'],
   ['a number', 42, '(root)'],

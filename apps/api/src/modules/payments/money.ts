@@ -27,16 +27,20 @@ function exponentOf(currency: string): number {
   return exponent;
 }
 
+/** The whole and fractional digits of a well-formed amount, whatever its currency; else 422 naming `amount`. */
+export function amountDigits(text: string): { whole: string; fraction: string } {
+  const match = AMOUNT_PATTERN.exec(text);
+  if (match) return { whole: match[1] ?? '', fraction: match[2] ?? '' };
+  // The commonest slip gets its own words: a decimal comma.
+  if (/^[0-9]+,[0-9]+$/.test(text)) throw ValidationError.forField('amount', `must use "." for decimals, e.g. ${text.replace(',', '.')}`);
+  throw ValidationError.forField('amount', 'must be a positive decimal number such as 19.99 (digits and at most one ".")');
+}
+
 /** "19.99" EUR → 1999; "1000" JPY → 1000. Throws ValidationError naming `amount` or `currency`. */
 export function parseAmount(text: string, rawCurrency: string): number {
   const currency = normalizeCurrency(rawCurrency);
   const exponent = exponentOf(currency);
-  const match = AMOUNT_PATTERN.exec(text);
-  if (!match) {
-    throw ValidationError.forField('amount', 'must be a positive decimal number such as 19.99 (digits and at most one ".")');
-  }
-  const whole = match[1] ?? '';
-  const fraction = match[2] ?? '';
+  const { whole, fraction } = amountDigits(text);
   if (fraction.length > exponent) {
     const allowed = exponent === 0 ? 'no decimals' : `at most ${exponent} decimal${exponent === 1 ? '' : 's'}`;
     throw ValidationError.forField('amount', `${currency} amounts have ${allowed}`);

@@ -2,7 +2,7 @@
 import type { PaymentInput } from '#contracts/payfriend.ts';
 import { BadRequestError, FieldChecks, ValidationError } from '../../core/errors.ts';
 import { normalizeEmail } from '../accounts/accounts.service.ts';
-import { normalizeCurrency, parseAmount } from './money.ts';
+import { amountDigits, normalizeCurrency, parseAmount } from './money.ts';
 
 export interface PaymentRequest {
   payee: string;
@@ -20,7 +20,7 @@ export function normalizePayee(raw: string): string {
   }
 }
 
-/** Every field is checked, and every problem named; the amount only once its currency is known. */
+/** Every field is checked, and every problem named; the amount's decimals only once its currency is known. */
 export function paymentRequestFromInput(input: PaymentInput, payerEmail: string): PaymentRequest {
   const checks = new FieldChecks();
   const payee = checks.check(() => {
@@ -29,7 +29,7 @@ export function paymentRequestFromInput(input: PaymentInput, payerEmail: string)
     return normalized;
   });
   const currency = checks.check(() => normalizeCurrency(input.currency));
-  const amountMinor = currency === undefined ? undefined : checks.check(() => parseAmount(input.amount, currency));
+  const amountMinor = currency === undefined ? checks.check(() => void amountDigits(input.amount)) : checks.check(() => parseAmount(input.amount, currency));
   checks.throwIfAny();
   return { payee: payee!, amountMinor: amountMinor!, currency: currency! };
 }

@@ -166,13 +166,16 @@ describe('payment input validation', () => {
     assert.equal(response.json().error.fields[0].field, 'payee');
   });
 
-  test('every bad field is named at once; an amount is judged only once its currency is known', async (t) => {
+  test('every bad field is named at once; an amount\'s decimals are judged only once its currency is known', async (t) => {
     const { app } = await buildPaymentsApp(t);
     const payer = await newPayer(app);
     const fieldsOf = async (change: Record<string, unknown>) =>
       (await postPayment(app, payer, paymentBody(change))).json().error.fields.map((f: { field: string }) => f.field);
     assert.deepEqual(await fieldsOf({ payee: payer.email, amount: '12,50' }), ['payee', 'amount']);
-    assert.deepEqual(await fieldsOf({ payee: 'nobody', amount: '1', currency: 'XYZ' }), ['payee', 'currency']);
+    assert.deepEqual(await fieldsOf({ payee: 'nobody', amount: '1.999', currency: 'XYZ' }), ['payee', 'currency']);
+    assert.deepEqual(await fieldsOf({ payee: 'nobody', amount: '12,50', currency: 'XYZ' }), ['payee', 'currency', 'amount']);
+    const comma = await postPayment(app, payer, paymentBody({ amount: '12,50' }));
+    assert.equal(comma.json().error.fields[0].message, 'must use "." for decimals, e.g. 12.50');
   });
 });
 

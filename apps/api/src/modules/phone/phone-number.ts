@@ -33,8 +33,3 @@ export function normalisePhone(input: string): string {
   if (!TEXTABLE.has(parsed.getType() ?? '')) throw ValidationError.forField('phone', 'must be a mobile number that can receive SMS');
   return parsed.number;
 }
-
-/** A stored E.164 number as people write it, with its country's grouping: "+44 7700 900123". */
-export function displayPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
-}

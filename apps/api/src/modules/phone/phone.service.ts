@@ -10,7 +10,8 @@ import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from 
 import type { Schema } from '../../db/schema.ts';
 import { describeWait, type SmsSendLimits, type SmsSender, SmsRecipientRejectedError } from '../sms/index.ts';
 import { CodeRejectedError } from './phone-errors.ts';
-import { displayPhone, normalisePhone } from './phone-number.ts';
+import { displayPhone } from '../../core/phone-display.ts';
+import { normalisePhone } from './phone-number.ts';
 import * as repo from './phone.repository.ts';
 import { CODE_TTL_MS, type CodeSource, MAX_ATTEMPTS, codeMatches, codeMessage, hashCode } from './verification-code.ts';
 

@@ -22,11 +22,12 @@ describe('the local outbox', () => {
 
     const response = await app.inject({ method: 'GET', url: '/api/outbox', headers: alice.auth });
     assert.equal(response.statusCode, 200);
-    const messages = response.json() as { id: string; to: string; body: string; created_at: string }[];
+    const messages = response.json() as { id: string; to: string; to_display: string; body: string; created_at: string }[];
     assert.equal(messages.length, 3);
     for (const message of messages) {
-      assert.deepEqual(Object.keys(message).sort(), ['body', 'created_at', 'id', 'to']);
+      assert.deepEqual(Object.keys(message).sort(), ['body', 'created_at', 'id', 'to', 'to_display']);
       assert.equal(message.to, '+447700900123');
+      assert.equal(message.to_display, '+44 7700 900123');
       assert.match(message.body, /^Your Payfriend verification code is \d{6}\. It expires in 5 minutes\.$/);
     }
     assert.deepEqual(

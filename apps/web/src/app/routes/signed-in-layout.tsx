@@ -1,12 +1,19 @@
-/** Every signed-in page: the app bar with the page's name, the user, and the navigation. */
+/**
+ * Every signed-in page: the app bar with the page's name, the user, and the
+ * navigation. A "Skip to content" link comes first for keyboard users, and
+ * moving to another page puts focus at the start of its content, as a full
+ * page load would, rather than leaving it on a link that is gone.
+ */
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import FavoriteIcon from '@mui/icons-material/Favorite';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import SmsIcon from '@mui/icons-material/Sms';
 import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { type ReactNode, Suspense, useEffect } from 'react';
+import { type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import type { SessionInfo } from '#contracts/auth.ts';
 import { PageProgress } from '../../components/page-progress.tsx';
@@ -23,12 +30,38 @@ function section(pathname: string): { title: string; icon: ReactNode } {
 export default function SignedInLayout({ session }: { session: SessionInfo }) {
   const { pathname } = useLocation();
   const { title, icon } = section(pathname);
+  const content = useRef<HTMLDivElement>(null);
+  const shownPath = useRef(pathname);
   useEffect(() => {
     document.title = title === 'Kudos' ? 'Kudos' : `${title} · Kudos`;
   }, [title]);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    content.current?.focus({ preventScroll: true });
+  }, [pathname]);
 
   return (
     <>
+      <Link
+        href="#content"
+        onClick={(event) => {
+          event.preventDefault();
+          content.current?.focus();
+        }}
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: (theme) => theme.zIndex.appBar + 1,
+          p: 1,
+          bgcolor: 'background.paper',
+          borderRadius: 1,
+          '&:focus': { top: 8 },
+        }}
+      >
+        Skip to content
+      </Link>
       <AppBar position="sticky" elevation={1}>
         <Toolbar sx={{ gap: 2 }}>
           {icon}
@@ -39,9 +72,11 @@ export default function SignedInLayout({ session }: { session: SessionInfo }) {
         </Toolbar>
         <MainNav />
       </AppBar>
-      <Suspense fallback={<PageProgress inline />}>
-        <Outlet />
-      </Suspense>
+      <Box id="content" ref={content} tabIndex={-1} sx={{ outline: 'none' }}>
+        <Suspense fallback={<PageProgress inline />}>
+          <Outlet />
+        </Suspense>
+      </Box>
     </>
   );
 }

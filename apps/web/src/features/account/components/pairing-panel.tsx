@@ -18,9 +18,16 @@ interface PairingPanelProps {
   onClose: () => void;
 }
 
+/** A link to this very computer (PUBLIC_URL left at its default): no phone can open it. */
+function onlyThisComputer(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+}
+
 export function PairingPanel({ pairing, onRenew, onClose }: PairingPanelProps) {
   const left = useSecondsUntil(Date.parse(pairing.expires_at)) ?? 0;
   const [copied, setCopied] = useState(false);
+  const local = onlyThisComputer(pairing.pairing_url);
 
   if (left === 0) {
     return (
@@ -47,6 +54,13 @@ export function PairingPanel({ pairing, onRenew, onClose }: PairingPanelProps) {
           <Typography variant="body2" color="text.secondary">
             The phone becomes an authenticator: it shows each payment you send and asks you to approve it.
           </Typography>
+          {local && (
+            <Alert severity="info" variant="outlined">
+              This link points at this computer ({new URL(pairing.pairing_url).host}), so a phone cannot open it. Open it in
+              another browser window here to try pairing, or have the site run at an address your phone can reach
+              (PUBLIC_URL, over https).
+            </Alert>
+          )}
           <Link href={pairing.pairing_url} sx={{ overflowWrap: 'anywhere', fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: '0.85rem' }}>
             {pairing.pairing_url}
             <Box component="span" sx={visuallyHidden}> (pairing link)</Box>

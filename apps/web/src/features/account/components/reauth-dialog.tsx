@@ -85,6 +85,7 @@ function ReauthForm({ pending, error, onConfirm, onCancel }: Omit<ReauthDialogPr
           helperText={wrong ? 'That password is not right' : 'The password you sign in with'}
           liveHelperText
           fullWidth
+          required
           autoFocus
         />
         {error && !wrong ? <Alert severity="error" role="alert" sx={{ mt: 2 }}>{describeError(error)}</Alert> : null}

@@ -3,8 +3,9 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { TextInput } from '../../../components/text-input.tsx';
+import { useFocusFirstInvalid } from '../../../hooks/use-focus-first-invalid.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { describeError } from '../../../lib/error-message.ts';
 import { type SignInMode, useSignIn } from '../api/sign-in.ts';
@@ -32,6 +33,8 @@ export function CredentialsForm({ mode }: { mode: SignInMode }) {
     return sentence(error.fieldMessage(field));
   };
   const explainedByFields = isApiError(error) && FIELDS.some((field) => error.fieldMessage(field));
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(form, missing.length > 0 ? missing : error);
   const generalError = error && !explainedByFields ? describeError(error) : null;
 
   function edit(field: Field, value: string) {
@@ -51,7 +54,7 @@ export function CredentialsForm({ mode }: { mode: SignInMode }) {
 
   const submitLabel = mode === 'register' ? 'Create account' : 'Sign in';
   return (
-    <Stack component="form" noValidate onSubmit={submit} spacing={2.5} aria-label={submitLabel}>
+    <Stack ref={form} component="form" noValidate onSubmit={submit} spacing={2.5} aria-label={submitLabel}>
       <TextInput
         label="Email"
         type="email"

@@ -12,7 +12,8 @@ import { ExternalSignIn } from './external-sign-in.tsx';
 export function SignInPage() {
   const [mode, setMode] = useState<SignInMode>('signin');
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', px: 2, py: 4 }}>
+    // Anchored near the top, not centred: the card keeps its place when switching between its two forms.
+    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'start center', px: 2, pt: { xs: 4, sm: '10vh' }, pb: 4 }}>
       <Paper variant="outlined" sx={{ width: '100%', maxWidth: 420, p: { xs: 3, sm: 4 } }}>
         <Typography component="h1" variant="h4" sx={{ fontWeight: 700 }}>
           Kudos

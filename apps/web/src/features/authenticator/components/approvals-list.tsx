@@ -59,13 +59,14 @@ export function ApprovalsList({ device }: { device: StoredDevice }) {
     <Stack spacing={2}>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
         <Typography component="h2" variant="h6" sx={{ fontWeight: 700 }}>
-          Waiting for your approval
+          Payments to approve
         </Typography>
         <Box role="status">
           <ConnectionChip mode={feed.mode} />
         </Box>
       </Stack>
-      <Stack role="status" aria-live="polite" spacing={1}>
+      {/* Always there, so what appears in it is announced; while empty it takes no room in the column. */}
+      <Stack role="status" aria-live="polite" spacing={1} sx={{ '&:empty': { mt: '0 !important' } }}>
         {outcomes.map((outcome) => (
           <Alert
             key={outcome.approval.payment_id}
@@ -108,9 +109,11 @@ export function ApprovalsList({ device }: { device: StoredDevice }) {
         ))}
       </Stack>
       )}
-      <Typography variant="body2" color="text.secondary">
-        Not expecting a request? Deny it: someone else may know your password.
-      </Typography>
+      {waiting.length > 0 && (
+        <Typography variant="body2" color="text.secondary">
+          Not expecting a request? Deny it: someone else may be signed in to your account.
+        </Typography>
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 /** /authenticator: this phone's payment approvals, or how to pair it. */
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -30,13 +31,14 @@ export function AuthenticatorPage({ justPaired = false, onDismissPaired }: Authe
     if (!device) return <NotPaired />;
     return (
       <Stack spacing={3}>
-        <div role="status">
+        {/* Always there, so the greeting is announced; while empty it takes no room in the column. */}
+        <Box role="status" sx={{ '&:empty': { display: 'block', height: 0, mb: -3 } }}>
           {justPaired && (
             <Alert severity="success" variant="filled" onClose={onDismissPaired}>
               Paired! This phone now approves payments for {device.userEmail}.
             </Alert>
           )}
-        </div>
+        </Box>
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{device.name}</Typography>
           <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>

@@ -18,7 +18,8 @@ export function KudoButton({ repo }: { repo: RepoView }) {
 
   return (
     <IconButton
-      aria-label={pressed ? `Remove kudos from ${repo.fullName}` : `Give kudos to ${repo.fullName}`}
+      // One name whatever the state; aria-pressed says whether kudos are given (a toggle button's rule).
+      aria-label={`Give kudos to ${repo.fullName}`}
       aria-pressed={pressed}
       aria-disabled={disabled}
       aria-busy={toggle.isPending}

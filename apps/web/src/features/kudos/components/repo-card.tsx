@@ -6,6 +6,7 @@ import CardContent from '@mui/material/CardContent';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { withEmoji } from '../../../lib/emoji-shortcodes.ts';
 import { visuallyHidden } from '../../../lib/visually-hidden.ts';
 import { languageColor } from '../language-colors.ts';
 import type { RepoView } from '../repo-view.ts';
@@ -41,7 +42,7 @@ export function RepoCard({ repo }: { repo: RepoView }) {
           color="text.secondary"
           sx={{ mt: 0.5, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' }}
         >
-          {repo.description || 'No description'}
+          {repo.description ? withEmoji(repo.description) : 'No description'}
         </Typography>
       </CardContent>
       <Stack direction="row" spacing={2} sx={{ px: 2, pb: 2, color: 'text.secondary', alignItems: 'center' }}>

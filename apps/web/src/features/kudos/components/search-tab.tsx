@@ -62,7 +62,7 @@ export function SearchTab({ params, onPage }: { params: SearchParams | null; onP
       ) : (
         <>
           <Typography color="text.secondary" sx={{ mb: 1.5 }}>
-            {plural(result.total_count)} found for “{params.q}”
+            {plural(result.total_count)} found for “{params.q}”, best matches first
           </Typography>
           <RepoGrid repos={result.items.map(fromSearch)} label={`Search results for ${params.q}`} />
         </>

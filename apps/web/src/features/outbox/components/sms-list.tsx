@@ -34,7 +34,7 @@ export function SmsList({ messages }: { messages: SmsMessage[] }) {
           <Paper component="article" variant="outlined" sx={{ p: 2 }}>
             <Stack direction="row" spacing={2} sx={{ justifyContent: 'space-between', flexWrap: 'wrap', mb: 0.5 }}>
               <Typography variant="body2" color="text.secondary">
-                To <strong>{message.to}</strong>
+                To <strong>{message.to_display}</strong>
               </Typography>
               <Typography variant="body2" color="text.secondary" component="time" dateTime={message.created_at} title={formatDateTime(message.created_at)}>
                 {formatRelative(message.created_at, now)}

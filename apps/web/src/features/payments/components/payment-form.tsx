@@ -10,6 +10,7 @@ import Stack from '@mui/material/Stack';
 import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { TextInput } from '../../../components/text-input.tsx';
+import { useFocusFirstInvalid } from '../../../hooks/use-focus-first-invalid.ts';
 import { describeError } from '../../../lib/error-message.ts';
 import { explainedByFields, fieldError } from '../../../lib/field-error.ts';
 import { useCreatePayment } from '../api/create-payment.ts';
@@ -35,6 +36,8 @@ export function PaymentForm({ disabled = false }: { disabled?: boolean }) {
     return edited.includes(field) ? undefined : fieldError(create.error, field);
   };
   const generalError = create.error && !explainedByFields(create.error, FIELDS) ? describeError(create.error) : null;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(form, missing.length > 0 ? missing : create.error);
 
   function edit(field: Field, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -66,7 +69,7 @@ export function PaymentForm({ disabled = false }: { disabled?: boolean }) {
   }
 
   return (
-    <Stack component="form" noValidate onSubmit={submit} spacing={2} aria-label="Send money">
+    <Stack ref={form} component="form" noValidate onSubmit={submit} spacing={2} aria-label="Send money">
       <TextInput
         label="Payee email"
         type="email"
