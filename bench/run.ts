@@ -31,7 +31,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick ?? false;
 const budget = { seconds: Number(values.seconds ?? (quick ? 2 : 10)), connections: Number(values.connections) };
-const pairedRounds = quick ? 1 : 3;
+const pairedRounds = quick ? 1 : 5;
 const sizes = quick ? { users: 1_000, kudos: 20_000, payments: 10, pagePayments: 5, streams: 200 } : { users: 10_000, kudos: 1_000_000, payments: 200, pagePayments: 120, streams: 5_000 };
 const cleanups: (() => unknown)[] = [];
 const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -154,7 +154,7 @@ async function main() {
   console.log();
   console.table(rows.map((r) => ({ scenario: r.scenario, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms, errors: r.errors, 'peak RSS MB': r.peakRssMb, 'vs ceiling': r.ratioToCeiling ?? '' })));
   console.table([page].map((p) => ({ scenario: p.scenario, 'stream p50 ms': p.streamP50Ms, 'stream p99 ms': p.streamP99Ms, 'shown p50 ms': p.shownP50Ms, 'shown p99 ms': p.shownP99Ms, errors: p.errors })));
-  console.log(`idle event streams: ${streams.streams} held open, RSS ${streams.rssBeforeMb} → ${streams.rssAfterMb} MB (+${streams.extraMb} MB, ${streams.kbPerStream} KB each)`);
+  console.log(`idle event streams: ${streams.streams} held open, RSS ${streams.rssBeforeMb} → ${streams.rssAfterMb} MB (+${streams.extraMb} MB in all; ${streams.kbPerStream} KB per stream once the heap has grown)`);
   if (flat.length > 0) {
     console.table(flat.map(({ http: r }) => ({ scenario: r.scenario, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms, errors: r.errors })));
     console.table(flat.map(({ query: q }) => ({ scenario: q.scenario, rows: q.rowsReturned, 'p50 µs': q.p50Us, 'p99 µs': q.p99Us })));

@@ -92,22 +92,35 @@ async function nextApprovalDigest(events: SseReader, paymentId: string): Promise
   }
 }
 
-/** Opens `count` idle payer streams and reports the server's memory per stream. */
+/**
+ * Opens `count` idle payer streams and reports the server's memory: in all, and per stream between the
+ * first fifth and all of them (by then the heap has grown to its working size, which the total includes).
+ */
 export async function idleStreams(site: ServerProcess, payer: SiteUser, count: number) {
   const payment = await payer.createPayment('idle@example.test', '1.00', randomUUID());
   await new Promise((resolve) => setTimeout(resolve, 500));
-  global.gc?.();
   const before = site.memory().rssMb;
   const streams: SseReader[] = [];
-  for (let opened = 0; opened < count; opened += 250) {
-    const batch = await Promise.all(Array.from({ length: Math.min(250, count - opened) }, () => openPaymentStream(site.url, payer, payment.id)));
-    streams.push(...batch);
-  }
-  await Promise.all(streams.map((stream) => stream.next(30_000)));
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  const after = site.memory().rssMb;
+  const open = async (until: number) => {
+    while (streams.length < until) {
+      const batch = await Promise.all(Array.from({ length: Math.min(250, until - streams.length) }, () => openPaymentStream(site.url, payer, payment.id)));
+      await Promise.all(batch.map((stream) => stream.next(30_000)));
+      streams.push(...batch);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return site.memory().rssMb;
+  };
+  const fifth = Math.max(1, Math.round(count / 5));
+  const atFifth = await open(fifth);
+  const after = await open(count);
   for (const stream of streams) stream.close();
-  return { streams: count, rssBeforeMb: round(before), rssAfterMb: round(after), extraMb: round(after - before), kbPerStream: round(((after - before) * 1024) / count) };
+  return {
+    streams: count,
+    rssBeforeMb: round(before),
+    rssAfterMb: round(after),
+    extraMb: round(after - before),
+    kbPerStream: round(((after - atFifth) * 1024) / (count - fifth)),
+  };
 }
 
 export function round(value: number): number {

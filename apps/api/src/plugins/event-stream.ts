@@ -3,6 +3,7 @@
  * proxies with comment heartbeats, tells clients how soon to reconnect, and
  * closes every open stream (with a retry hint) when the server shuts down.
  */
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface EventStream {
@@ -27,7 +28,10 @@ const closedStream: EventStream = {
 };
 
 export class EventStreams {
-  private readonly open = new Set<EventStream>();
+  /** Each open stream and the response it writes to. */
+  private readonly open = new Map<EventStream, ServerResponse>();
+  /** One timer beats for every stream: thousands of idle streams need no thousand timers. */
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   get size(): number {
     return this.open.size;
@@ -53,8 +57,6 @@ export class EventStreams {
       return closedStream;
     }
     raw.write(`retry: ${RETRY_MS}\n\n`);
-    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
 
     const stream: EventStream = {
       send(event, data, id) {
@@ -78,18 +80,33 @@ export class EventStreams {
     const finish = () => {
       if (closed) return;
       closed = true;
-      clearInterval(heartbeat);
       this.open.delete(stream);
+      if (this.open.size === 0) this.stopHeartbeat();
       for (const listener of listeners) listener();
     };
     request.raw.on('close', finish);
-    this.open.add(stream);
+    this.open.set(stream, raw);
+    this.startHeartbeat();
     return stream;
+  }
+
+  /** Comment lines keep proxies from closing streams that are quiet for a while. */
+  private startHeartbeat(): void {
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => {
+      for (const raw of this.open.values()) raw.write(': keep-alive\n\n');
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
   }
 
   /** On shutdown: ask every client to come back soon (to another instance), then end the stream. */
   closeAll(): void {
-    for (const stream of [...this.open]) {
+    for (const stream of [...this.open.keys()]) {
       stream.send('shutdown', { reconnect_in_ms: RETRY_MS });
       stream.close();
     }

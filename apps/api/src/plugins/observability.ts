@@ -44,11 +44,20 @@ export function installObservability(
   });
   const smsSent = new Counter({ name: 'sms_sent_total', help: 'SMS messages sent', labelNames: ['provider'] as const, registers: [registry] });
 
+  // One series per route pattern (not per URL), found once: prom-client hashes a labels object on every call.
+  const counters = new Map<string, ReturnType<typeof requests.labels>>();
+  const timers = new Map<string, ReturnType<typeof latency.labels>>();
   app.addHook('onResponse', async (request, reply) => {
-    // The route pattern, not the URL: one series per route, whatever the ids.
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const series = `${request.method} ${route}`;
+    const status = String(reply.statusCode);
+    const counted = `${series} ${status}`;
+    let counter = counters.get(counted);
+    if (!counter) counters.set(counted, (counter = requests.labels({ method: request.method, route, status })));
+    let timer = timers.get(series);
+    if (!timer) timers.set(series, (timer = latency.labels({ method: request.method, route })));
+    counter.inc();
+    timer.observe(reply.elapsedTime / 1000);
   });
 
   app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));

@@ -40,15 +40,14 @@ export class ExternalBearer {
   }
 
   async verify(token: string): Promise<VerifiedToken> {
-    const key = VerifiedTokenCache.keyOf(token);
-    const cached = this.verified.get(key, this.clock.now() / 1000);
+    const cached = this.verified.get(token, this.clock.now() / 1000);
     if (cached) return cached;
     const payload = await this.verifySignature(token);
     if (namesNoPerson(payload)) {
       throw new UnauthorizedError('TOKEN_WITHOUT_PERSON', 'This token stands for an application, not a person; the API acts for people only');
     }
     const result = { userId: await this.userBehind(token, payload), expiresAt: payload.exp! };
-    this.verified.set(key, result);
+    this.verified.set(token, result);
     return result;
   }
 

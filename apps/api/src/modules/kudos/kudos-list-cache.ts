@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { channels, type EventBus } from '../../core/events.ts';
 
 export interface CachedList {
-  body: string;
+  /** The JSON answer as the UTF-8 bytes sent: no encoding or length scan per request. */
+  body: Buffer;
   etag: string;
 }
 
@@ -43,7 +44,8 @@ export class KudosListCache {
   }
 
   /** Stores an answer read at `generation`, unless a write has happened since. */
-  set(userId: string, generation: number, body: string): CachedList {
+  set(userId: string, generation: number, json: string): CachedList {
+    const body = Buffer.from(json, 'utf8');
     const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     if (this.generation(userId) !== generation) return entry;
     if (this.entries.size >= MAX_USERS) {

@@ -33,7 +33,7 @@ export function registerKudosRoutes(app: FastifyInstance, deps: { kudos: KudosSe
     const { body, etag } = await kudos.listJson(callerId(request));
     reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-    return reply.type('application/json; charset=utf-8').serializer((payload) => payload as string).send(body);
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.post(

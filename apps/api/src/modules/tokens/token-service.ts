@@ -76,8 +76,7 @@ export class TokenService {
 
   /** Verifies signature, algorithm, issuer, audience, expiry and not-before; throws 401 otherwise. */
   async verify(token: string): Promise<VerifiedToken> {
-    const digest = VerifiedTokenCache.keyOf(token);
-    const cached = this.verified.get(digest, this.clock.now() / 1000);
+    const cached = this.verified.get(token, this.clock.now() / 1000);
     if (cached) return cached;
 
     const payload = await this.verifyWithKeyReload(token);
@@ -85,7 +84,7 @@ export class TokenService {
       throw new UnauthorizedError('INVALID_TOKEN', 'Token lacks a subject or an expiry');
     }
     const result = { userId: payload.sub, expiresAt: payload.exp };
-    this.verified.set(digest, result);
+    this.verified.set(token, result);
     return result;
   }
 
