@@ -2,14 +2,21 @@
 import { execFileSync } from 'node:child_process';
 import { type Browser, chromium } from 'playwright-core';
 
-function chromiumPath(): string {
+/** Where Chromium is: CHROMIUM_PATH, else `chromium` on PATH; undefined when neither. */
+export function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return fromEnv;
   try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined;
   } catch {
-    throw new Error('No chromium on PATH: install it with "apt-get install -y chromium" or set CHROMIUM_PATH');
+    return undefined;
   }
+}
+
+function chromiumPath(): string {
+  const found = findChromium();
+  if (!found) throw new Error('No chromium on PATH: install it with "apt-get install -y chromium" or set CHROMIUM_PATH');
+  return found;
 }
 
 /** Headless, and without the background traffic a closed network refuses. */

@@ -30,11 +30,12 @@ export function startServer(mode: 'app' | 'script', args: string[] = [], env: Re
 
 /**
  * The production build (dist/server/main.mjs, from `npm run build:server`) on a free port,
- * configured by `env` exactly as `npm start` would be.
+ * configured by `env` exactly as `npm start` would be; `nodeFlags` go to node before the script
+ * (e.g. --cpu-prof, or a V8 heap setting under study).
  */
-export async function startBundledServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function startBundledServer(env: Record<string, string>, nodeFlags: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(import.meta.dirname, '../dist/server/main.mjs')], {
+  const child = spawn(process.execPath, [...nodeFlags, join(import.meta.dirname, '../dist/server/main.mjs')], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
   });

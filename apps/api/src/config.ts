@@ -140,7 +140,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimits: {
       loginPerIpPerMinute: readInteger(env, 'LOGIN_RATE_PER_IP', 20, 1, 10000, problems),
       loginPerAccountPerMinute: readInteger(env, 'LOGIN_RATE_PER_ACCOUNT', 5, 1, 10000, problems),
-      apiPerIpPerMinute: readInteger(env, 'API_RATE_PER_IP', 1200, 1, 1_000_000, problems),
+      apiPerIpPerMinute: readInteger(env, 'API_RATE_PER_IP', 1200, 1, 1_000_000_000, problems),
     },
   };
   if (config.oidc && config.oidc.issuer === config.jwt.issuer) {
