@@ -90,6 +90,7 @@ test('a wrong SMS code says how many tries are left; too many deny the payment',
   await sendPayment(payer, { payee: 'friend@example.test', amount: '1.00', currency: 'EUR' });
   await payer.getByRole('button', { name: 'Send me a code by SMS instead' }).click();
   await payer.getByRole('alert').filter({ hasText: /Too many failed attempts to confirm a payment\. You can try again in about 15 minutes/ }).waitFor();
+  assert.equal(await payer.getByRole('button', { name: 'Send me a code by SMS instead' }).isDisabled(), true);
   await screenshot(payer, 'payfriend-d-03-blocked');
 });
 

@@ -1,10 +1,10 @@
 /** Words for the person in front of the page, from whatever went wrong. */
 import { isApiError } from './api-client.ts';
+import { formatTime } from './format-time.ts';
 
-/** "in 42 seconds (at 14:05)": when it makes sense to try again. */
+/** "in 42 seconds (at 2:05:09 PM)": when it makes sense to try again, in the page's one clock format. */
 export function describeRetry(seconds: number, now = new Date()): string {
-  const at = new Date(now.getTime() + seconds * 1000);
-  const clock = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const clock = formatTime(new Date(now.getTime() + seconds * 1000).toISOString());
   if (seconds < 90) return `in ${seconds} second${seconds === 1 ? '' : 's'} (at ${clock})`;
   return `in about ${Math.ceil(seconds / 60)} minutes (at ${clock})`;
 }

@@ -13,6 +13,7 @@ import { type FormEvent, useState } from 'react';
 import type { Payment, SmsCodeSent } from '#contracts/payfriend.ts';
 import { CodeInput, CodeSubmitButton, isCompleteCode } from '../../../components/code-input.tsx';
 import { useSecondsUntil } from '../../../hooks/use-now.ts';
+import { isApiError } from '../../../lib/api-client.ts';
 import { describeError } from '../../../lib/error-message.ts';
 import { codeFieldError } from '../../../lib/field-error.ts';
 import { formatCountdown, formatTime } from '../../../lib/format-time.ts';
@@ -30,6 +31,8 @@ export function SmsFallback({ payment }: { payment: Payment }) {
   const [sent, setSent] = useState<(SmsCodeSent & { resendAt: number }) | null>(null);
   const resendIn = useSecondsUntil(sent?.resendAt ?? null) ?? 0;
   const sendCode = () => send.mutate(undefined, { onSuccess: (info) => setSent({ ...info, resendAt: Date.now() + info.resend_after * 1000 }) });
+  // Blocked after too many failed confirmations: asking again only repeats the refusal, and the alert says until when.
+  const blocked = isApiError(send.error) && send.error.code === 'SCA_BLOCKED';
 
   if (!sent) {
     if (offerIn > 0) {
@@ -45,7 +48,7 @@ export function SmsFallback({ payment }: { payment: Payment }) {
           variant="outlined"
           size="large"
           startIcon={send.isPending ? <CircularProgress size={18} color="inherit" aria-hidden /> : <SmsIcon />}
-          disabled={send.isPending}
+          disabled={send.isPending || blocked}
           onClick={sendCode}
         >
           Send me a code by SMS instead
