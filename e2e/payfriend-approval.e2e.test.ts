@@ -127,7 +127,7 @@ test('register with a phone, verify it, pair a phone, and approve a payment on i
 
   // The payer's page hears it over its event stream: no reload, no navigation.
   await waitForStatus(payer, 'approved');
-  await payer.getByText(/Approved on your authenticator phone at/).waitFor();
+  await payer.getByText(/Approved on your authenticator phone at .*\. The payment to friend@example\.test is authorised\./).waitFor();
   assert.equal(payer.url(), waitingUrl);
   assert.equal(await payer.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage), true);
   await screenshot(payer, 'payfriend-a-12-approved');
@@ -158,7 +158,7 @@ test('a payment denied on the phone shows as denied on the computer', async (t) 
   await screenshot(phone, 'payfriend-c-01-phone-denied');
 
   await waitForStatus(payer, 'denied');
-  await payer.getByText(/Denied on your authenticator phone at .*\. No money was sent\./).waitFor();
+  await payer.getByText(/Denied on your authenticator phone at .*\. Nothing will be paid\./).waitFor();
   await screenshot(payer, 'payfriend-c-02-denied');
 });
 

@@ -102,6 +102,6 @@ test('a payment nobody confirms expires, and the page says so', async (t) => {
   await sendPayment(payer, { payee: 'friend@example.test', amount: '2.00', currency: 'EUR' });
   await payer.getByText(/expires in 0:[0-3]\d/).waitFor();
   await waitForStatus(payer, 'expired', 45_000);
-  await payer.getByText('Nobody approved the payment in time. No money was sent.').waitFor();
+  await payer.getByText('Nobody approved the payment in time. Nothing will be paid.').waitFor();
   await screenshot(payer, 'payfriend-h-01-expired');
 });

@@ -94,6 +94,7 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   await installSecurity(app, {
     corsOrigins: config.corsOrigins,
     apiPerIpPerMinute: config.rateLimits.apiPerIpPerMinute,
+    metricsToken: config.metricsToken,
     redis: shared.redis ? { client: shared.redis.command, prefix: shared.redis.prefix } : undefined,
   });
   await app.register(cookie);
@@ -136,7 +137,7 @@ export async function buildApp(config: AppConfig, overrides: AppOverrides = {}):
   const listCache = new KudosListCache(events);
   const stopListCache = await listCache.start();
   app.addHook('onClose', async () => stopListCache());
-  registerKudosRoutes(app, { kudos: createKudosService({ db: database.db, clock, listCache }), requireUser });
+  registerKudosRoutes(app, { kudos: createKudosService({ db: database.db, clock, listCache, maxPerUser: config.kudosPerUserMax }), requireUser });
   installGithubSearch(app, { database, github: config.github, clock, requireUser, cache: shared.searchCache, gate: shared.searchGate });
 
   const streams = installEventStreams(app);

@@ -13,6 +13,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   github: { apiUrl: string; token: string | undefined; cacheSeconds: number; timeoutMs: number };
   corsOrigins: string[];
+  /** The most kudos one account may hold (KUDOS_PER_USER_MAX). */
+  kudosPerUserMax: number;
   jwt: { issuer: string; audience: string; ttlSeconds: number };
   session: { ttlSeconds: number; cookieName: string; secureCookie: boolean };
   webDistDir: string | undefined;
@@ -106,6 +108,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: readInteger(env, 'GITHUB_TIMEOUT_MS', 5000, 100, 60000, problems),
     },
     corsOrigins,
+    // Bounds one account's list: GET /api/kudos answers it whole, so its size is what one answer costs.
+    kudosPerUserMax: readInteger(env, 'KUDOS_PER_USER_MAX', 1000, 1, 100_000, problems),
     jwt: {
       issuer: env.JWT_ISSUER ?? publicUrl,
       audience: env.JWT_AUDIENCE ?? 'kudos-api',

@@ -36,6 +36,19 @@ test('with METRICS_TOKEN, /metrics answers only the scraper that sends it', asyn
   assert.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200, 'probes stay open');
 });
 
+test('with METRICS_TOKEN, wrong guesses at /metrics count against the per-IP limit; the scraper with the token does not', async (t) => {
+  const { app } = await buildTestApp(t, { env: { METRICS_TOKEN: 'scrape-me', API_RATE_PER_IP: '3' } });
+  const guess = (n: number) => app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer guess-${n}` } });
+  const statuses = [];
+  for (let n = 0; n < 5; n++) statuses.push((await guess(n)).statusCode);
+  assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
+  for (let n = 0; n < 5; n++) {
+    const scraped = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape-me' } });
+    assert.equal(scraped.statusCode, 200, 'the scraper is never limited');
+  }
+  assert.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200, 'probes stay open');
+});
+
 test('readiness answers 503 when the database does not answer', async (t) => {
   const config = loadConfig(testEnv({ DATABASE_URL: await freshDatabaseUrl(t) }));
   const database = openDatabase(config.database);

@@ -3,14 +3,25 @@ import cors from '@fastify/cors';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import { constantTimeEqual } from '../core/crypto.ts';
 
-const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+const PROBES = new Set(['/healthz', '/readyz']);
+
+/**
+ * The load balancer's probes and the metrics scraper are not clients' requests. With
+ * METRICS_TOKEN set, only the scraper that sends it skips the limit: wrong guesses are counted.
+ */
+function isProbe(request: FastifyRequest, metricsToken: string | undefined): boolean {
+  if (PROBES.has(request.url)) return true;
+  if (request.url !== '/metrics') return false;
+  return metricsToken === undefined || constantTimeEqual(request.headers.authorization ?? '', `Bearer ${metricsToken}`);
+}
 
 export async function installSecurity(
   app: FastifyInstance,
-  options: { corsOrigins: string[]; apiPerIpPerMinute: number; redis?: { client: Redis; prefix: string } },
+  options: { corsOrigins: string[]; apiPerIpPerMinute: number; metricsToken?: string; redis?: { client: Redis; prefix: string } },
 ): Promise<void> {
   const securityHeaders = computeSecurityHeaders({
     contentSecurityPolicy: {
@@ -53,8 +64,7 @@ export async function installSecurity(
     // With several instances the per-IP count lives in Redis, so it counts requests to all of them.
     ...(options.redis ? { redis: options.redis.client, nameSpace: `${options.redis.prefix}api-rate:` } : {}),
     timeWindow: 60_000,
-    // Preflights and the load balancer's probes are not clients' requests.
-    allowList: (request) => request.method === 'OPTIONS' || PROBES.has(request.url),
+    allowList: (request) => request.method === 'OPTIONS' || isProbe(request, options.metricsToken),
     // Limit headers only on the answer that hits the limit: every other answer stays small.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_request, context) =>

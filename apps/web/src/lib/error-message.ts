@@ -17,6 +17,10 @@ export function describeError(error: unknown): string {
     return `Too many failed attempts to confirm a payment. You can try again ${when}.`;
   }
   const message = error.message.replace(/[.\s]+$/, '');
+  // The server's words already say how long to wait; only the clock time is new.
+  if (error.code === 'SMS_RESEND_TOO_SOON' && error.retryAfter !== null) {
+    return `${message} (until ${formatTime(new Date(Date.now() + error.retryAfter * 1000).toISOString())}).`;
+  }
   if (error.status === 429) {
     const when = error.retryAfter !== null ? describeRetry(error.retryAfter) : 'in a little while';
     return `${message}. You can try again ${when}.`;

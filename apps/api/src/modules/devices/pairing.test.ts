@@ -181,6 +181,11 @@ describe('the device name', () => {
     ['a line separator', 'Phone\u2028Admin'],
     ['a tag character', 'Phone\u{E0041}'],
     ['only Hangul fillers', '\u115f\u1160'],
+    ['only a zero-width joiner', '\u200d'],
+    ['only zero-width non-joiners', '\u200c\u200c'],
+    ['only a combining grapheme joiner', '\u034f'],
+    ['only a Khmer inherent vowel', '\u17b5'],
+    ['a noncharacter', 'Phone\uffff'],
   ];
   for (const [label, name] of cases) {
     test(`${label} is refused with 422 naming name`, async (t) => {

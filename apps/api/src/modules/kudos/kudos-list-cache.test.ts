@@ -24,3 +24,25 @@ test('an invalidation published by another instance empties this one\'s entry', 
   await there.invalidate('u1');
   assert.equal(here.get('u1'), undefined);
 });
+
+test('cached answers stay within their byte budget, oldest out first, and an oversized list is not kept', async () => {
+  const cache = new KudosListCache(new InProcessEventBus(), { maxUsers: 100, maxTotalBytes: 100, maxEntryBytes: 60 });
+  const json = (bytes: number) => `"${'x'.repeat(bytes - 2)}"`;
+  cache.set('u1', cache.generation('u1'), json(40));
+  cache.set('u2', cache.generation('u2'), json(40));
+  assert.deepEqual(cache.size, { users: 2, bytes: 80 });
+  cache.set('u3', cache.generation('u3'), json(40)); // 120 > 100: u1, the oldest, makes room
+  assert.equal(cache.get('u1'), undefined);
+  assert.ok(cache.get('u2') && cache.get('u3'));
+  assert.deepEqual(cache.size, { users: 2, bytes: 80 });
+
+  const big = cache.set('u4', cache.generation('u4'), json(61)); // answered, not kept
+  assert.equal(big.body.length, 61);
+  assert.equal(cache.get('u4'), undefined);
+  assert.deepEqual(cache.size, { users: 2, bytes: 80 });
+
+  cache.set('u2', cache.generation('u2'), json(10)); // replacing an entry counts its new size only
+  assert.deepEqual(cache.size, { users: 2, bytes: 50 });
+  await cache.invalidate('u3');
+  assert.deepEqual(cache.size, { users: 1, bytes: 10 });
+});

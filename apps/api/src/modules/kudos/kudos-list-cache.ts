@@ -16,16 +16,28 @@ export interface CachedList {
   etag: string;
 }
 
-const MAX_USERS = 10_000;
+export interface ListCacheLimits {
+  maxUsers: number;
+  /** All cached answers together stay under this; the oldest go first. */
+  maxTotalBytes: number;
+  /** A list larger than this is answered without being kept: a handful would fill the budget. */
+  maxEntryBytes: number;
+}
+
+const DEFAULT_LIMITS: ListCacheLimits = { maxUsers: 10_000, maxTotalBytes: 64 * 1024 * 1024, maxEntryBytes: 1024 * 1024 };
 
 export class KudosListCache {
   private readonly entries = new Map<string, CachedList>();
+  private totalBytes = 0;
   /** Per user, the value of `counter` at their last write; users absent from the map are at `clearedAt`. */
   private readonly generations = new Map<string, number>();
   private counter = 0;
   private clearedAt = 0;
 
-  constructor(private readonly events: EventBus) {}
+  constructor(
+    private readonly events: EventBus,
+    private readonly limits: ListCacheLimits = DEFAULT_LIMITS,
+  ) {}
 
   /** Subscribes to invalidations published by any instance. */
   async start(): Promise<() => void> {
@@ -47,13 +59,26 @@ export class KudosListCache {
   set(userId: string, generation: number, json: string): CachedList {
     const body = Buffer.from(json, 'utf8');
     const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    if (this.generation(userId) !== generation) return entry;
-    if (this.entries.size >= MAX_USERS) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+    if (this.generation(userId) !== generation || body.length > this.limits.maxEntryBytes) return entry;
+    this.drop(userId);
+    while (this.entries.size > 0 && (this.entries.size >= this.limits.maxUsers || this.totalBytes + body.length > this.limits.maxTotalBytes)) {
+      this.drop(this.entries.keys().next().value!);
     }
     this.entries.set(userId, entry);
+    this.totalBytes += body.length;
     return entry;
+  }
+
+  /** Bytes held by all cached answers. */
+  get size(): { users: number; bytes: number } {
+    return { users: this.entries.size, bytes: this.totalBytes };
+  }
+
+  private drop(userId: string): void {
+    const entry = this.entries.get(userId);
+    if (!entry) return;
+    this.entries.delete(userId);
+    this.totalBytes -= entry.body.length;
   }
 
   /** Called after every committed write of the user's kudos. */
@@ -63,11 +88,11 @@ export class KudosListCache {
   }
 
   private forget(userId: string): void {
-    this.entries.delete(userId);
+    this.drop(userId);
     this.generations.set(userId, ++this.counter);
     // The counters only matter while a read may be in flight. To keep the map bounded, start over
     // with a generation no earlier read can hold.
-    if (this.generations.size > MAX_USERS * 2) {
+    if (this.generations.size > this.limits.maxUsers * 2) {
       this.generations.clear();
       this.clearedAt = ++this.counter;
     }

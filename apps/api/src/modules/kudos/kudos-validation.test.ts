@@ -34,6 +34,8 @@ const badBodies: [string, unknown, string][] = [
   ['a byte-order mark in GitHub\'s name', { ...valid, repo_name: undefined, name: '\ufeffr' }, 'name'],
   ['a C1 control in owner.login', { ...valid, full_name: undefined, owner: { login: 'o\u0085' } }, 'owner.login'],
   ['a Hangul filler, which prints as nothing, in repo_name', { ...valid, repo_name: 'r\u3164' }, 'repo_name'],
+  ['a repo_name of one zero-width joiner, which displays blank', { ...valid, repo_name: '\u200d' }, 'repo_name'],
+  ['a noncharacter in description', { ...valid, description: 'a\ufffeb' }, 'description'],
   ['owner as a string', { ...valid, full_name: undefined, owner: 'o' }, 'owner'],
   ['an array', [valid], '(root)'],
   ['a number', 42, '(root)'],

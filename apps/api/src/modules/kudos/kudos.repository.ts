@@ -13,6 +13,11 @@ export async function listKudos(db: Kysely<Schema>, userId: string): Promise<Sto
   return listKudosQuery(db, userId).execute();
 }
 
+export async function countKudos(db: Kysely<Schema>, userId: string): Promise<number> {
+  const row = await db.selectFrom('kudos').select((eb) => eb.fn.countAll<number | string>().as('n')).where('user_id', '=', userId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function findKudo(db: Kysely<Schema>, userId: string, repoId: number): Promise<StoredKudo | undefined> {
   return db
     .selectFrom('kudos')

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Kudo, KudoInput, KudoUpdate } from '#contracts/kudos.ts';
 import type { Clock } from '../../core/clock.ts';
-import { NotFoundError, ValidationError } from '../../core/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.ts';
 import type { Schema } from '../../db/schema.ts';
 import { kudoChangesFromInput, kudoFieldsFromInput } from './kudo-input.ts';
 import type { CachedList, KudosListCache } from './kudos-list-cache.ts';
@@ -20,8 +20,8 @@ export function toKudo(row: repo.StoredKudo): Kudo {
   };
 }
 
-export function createKudosService(deps: { db: Kysely<Schema>; clock: Clock; listCache: KudosListCache }) {
-  const { db, clock, listCache } = deps;
+export function createKudosService(deps: { db: Kysely<Schema>; clock: Clock; listCache: KudosListCache; maxPerUser: number }) {
+  const { db, clock, listCache, maxPerUser } = deps;
 
   async function list(userId: string): Promise<Kudo[]> {
     return (await repo.listKudos(db, userId)).map(toKudo);
@@ -42,9 +42,18 @@ export function createKudosService(deps: { db: Kysely<Schema>; clock: Clock; lis
     return toKudo(row);
   }
 
-  /** Idempotent: a repository already kudoed returns the existing kudo and `created: false`. */
+  /**
+   * Idempotent: a repository already kudoed returns the existing kudo and `created: false`, even at
+   * the limit. The limit is checked before the insert, so posts racing each other at the very edge
+   * can pass it by a few; it bounds size, it is not an invariant.
+   */
   async function give(userId: string, input: KudoInput): Promise<{ kudo: Kudo; created: boolean }> {
     const fields = kudoFieldsFromInput(input);
+    if ((await repo.countKudos(db, userId)) >= maxPerUser) {
+      const existing = await repo.findKudo(db, userId, fields.repo_id);
+      if (existing) return { kudo: toKudo(existing), created: false };
+      throw new ConflictError('KUDOS_LIMIT_REACHED', `An account holds at most ${maxPerUser} kudos; remove one to give another`);
+    }
     const now = clock.now();
     const created = await repo.insertKudoIfAbsent(db, { ...fields, user_id: userId, created_at: now, updated_at: now });
     if (created) await listCache.invalidate(userId);

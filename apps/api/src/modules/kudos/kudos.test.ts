@@ -48,6 +48,29 @@ describe('kudos API', () => {
     assert.deepEqual({ ...body, user_id: undefined }, { ...kudo(7), user_id: undefined });
   });
 
+  test('an account holds at most KUDOS_PER_USER_MAX kudos; at the limit a repeat is still 200 and a removal makes room', async (t) => {
+    const { app } = await buildTestApp(t, { env: { KUDOS_PER_USER_MAX: '3' } });
+    const alice = await registerWithToken(app);
+    const bob = await registerWithToken(app);
+    for (const id of [1, 2, 3]) {
+      assert.equal((await app.inject({ method: 'POST', url: '/api/kudos', headers: alice.auth, payload: kudo(id) })).statusCode, 201);
+    }
+    const refused = await app.inject({ method: 'POST', url: '/api/kudos', headers: alice.auth, payload: kudo(4) });
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.json().error.code, 'KUDOS_LIMIT_REACHED');
+    assert.match(refused.json().error.message, /at most 3 kudos/);
+    const again = await app.inject({ method: 'POST', url: '/api/kudos', headers: alice.auth, payload: kudo(2) });
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json().id, 2);
+    const list = (await app.inject({ method: 'GET', url: '/api/kudos', headers: alice.auth })).json();
+    assert.deepEqual(list.map((k: { id: number }) => k.id), [3, 2, 1], 'the refused post wrote nothing');
+    // The limit is per account: another user is unaffected.
+    assert.equal((await app.inject({ method: 'POST', url: '/api/kudos', headers: bob.auth, payload: kudo(4) })).statusCode, 201);
+
+    assert.equal((await app.inject({ method: 'DELETE', url: '/api/kudos/1', headers: alice.auth })).statusCode, 204);
+    assert.equal((await app.inject({ method: 'POST', url: '/api/kudos', headers: alice.auth, payload: kudo(4) })).statusCode, 201);
+  });
+
   test('posting a repository twice is idempotent: 201 then 200, one row', async (t) => {
     const { app } = await buildTestApp(t);
     const { auth } = await registerWithToken(app);

@@ -16,8 +16,15 @@ import { explainedByFields, fieldError } from '../../../lib/field-error.ts';
 import { useCreatePayment } from '../api/create-payment.ts';
 import { useIdempotencyKey } from '../hooks/use-idempotency-key.ts';
 import { CurrencySelect } from './currency-select.tsx';
+import { CURRENCY_EXPONENTS } from '#contracts/currencies.ts';
 
 const FIELDS = ['payee', 'amount', 'currency'] as const;
+
+/** "12.50", "1250" for a currency without minor units, "12.500" for one with three. */
+function exampleAmount(currency: string): string {
+  const digits = CURRENCY_EXPONENTS[currency] ?? 2;
+  return digits === 0 ? '1250' : `12.${'500'.slice(0, digits).padEnd(digits, '0')}`;
+}
 type Field = (typeof FIELDS)[number];
 
 export function PaymentForm({ disabled = false }: { disabled?: boolean }) {
@@ -32,7 +39,7 @@ export function PaymentForm({ disabled = false }: { disabled?: boolean }) {
   const sending = useRef(false);
 
   const problem = (field: Field): string | undefined => {
-    if (missing.includes(field)) return field === 'payee' ? 'Enter the email address of the person to pay' : 'Enter an amount, e.g. 12.50';
+    if (missing.includes(field)) return field === 'payee' ? 'Enter the email address of the person to pay' : `Enter an amount, e.g. ${exampleAmount(values.currency)}`;
     return edited.includes(field) ? undefined : fieldError(create.error, field);
   };
   const generalError = create.error && !explainedByFields(create.error, FIELDS) ? describeError(create.error) : null;
@@ -91,7 +98,7 @@ export function PaymentForm({ disabled = false }: { disabled?: boolean }) {
           value={values.amount}
           onChange={(event) => edit('amount', event.target.value)}
           error={Boolean(problem('amount'))}
-          helperText={problem('amount') ?? 'For example 12.50'}
+          helperText={problem('amount') ?? `For example ${exampleAmount(values.currency)}`}
           liveHelperText
           required
           fullWidth

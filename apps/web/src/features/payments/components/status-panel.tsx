@@ -22,9 +22,9 @@ const LOOK = {
 function explanation(payment: Payment): string {
   const at = payment.decided_at ? `at ${formatTime(payment.decided_at)}` : '';
   const what = (verb: string) => [verb, decidedHow(payment), at].filter(Boolean).join(' ');
-  if (payment.status === 'approved') return `${what('Approved')}. The money is on its way to ${payment.payee}.`;
-  if (payment.status === 'denied') return `${what('Denied')}. No money was sent.`;
-  return 'Nobody approved the payment in time. No money was sent.';
+  if (payment.status === 'approved') return `${what('Approved')}. The payment to ${payment.payee} is authorised.`;
+  if (payment.status === 'denied') return `${what('Denied')}. Nothing will be paid.`;
+  return 'Nobody approved the payment in time. Nothing will be paid.';
 }
 
 export function StatusPanel({ payment }: { payment: Payment }) {
