@@ -39,7 +39,10 @@ test('no phone at hand: the payment is approved with a code sent by SMS', async 
   assert.match(text, /Never share this code/);
   await screenshot(outbox, 'payfriend-b-03-outbox-payment-code');
 
+  // A reload keeps the field for the code already on its way: no second code is needed.
   await payer.bringToFront();
+  await payer.reload();
+  await waitForStatus(payer, 'pending');
   const form = payer.getByRole('form', { name: 'Confirm with the SMS code' });
   await form.getByLabel('6-digit code').fill(code);
   await screenshot(payer, 'payfriend-b-04-code-entered');
