@@ -46,16 +46,37 @@ export interface CatalogPage {
   hits: CatalogHit[];
 }
 
-/** Best matches first, then the most starred; `words` are plain words (see catalog-query.ts). */
-export async function searchCatalog(
-  database: Database,
-  words: string[],
-  page: { limit: number; offset: number },
-): Promise<CatalogPage> {
-  if (words.length === 0) return { total: 0, hits: [] };
+type Page = { limit: number; offset: number };
+
+/**
+ * Best matches first, then the most starred; `words` are plain words and `languages` lower-case
+ * language names (see catalog-query.ts). With languages only, the most starred in them come first.
+ */
+export async function searchCatalog(database: Database, words: string[], page: Page, languages: string[] = []): Promise<CatalogPage> {
+  if (words.length === 0 && languages.length === 0) return { total: 0, hits: [] };
+  if (words.length === 0) return searchByLanguage(database.db, languages, page);
   return database.dialect === 'postgres'
-    ? searchPostgres(database.db, tsQuery(words), page)
-    : searchSqlite(database.db, fts5Query(words), page);
+    ? searchPostgres(database.db, tsQuery(words), languages, page)
+    : searchSqlite(database.db, fts5Query(words), languages, page);
+}
+
+/** `and lower(<column>) in (…)`, or nothing when no language is asked for. */
+function languageFilter(column: string, languages: string[]) {
+  if (languages.length === 0) return sql``;
+  return sql`and lower(${sql.ref(column)}) in (${sql.join(languages)})`;
+}
+
+async function searchByLanguage(db: Kysely<Schema>, languages: string[], page: Page): Promise<CatalogPage> {
+  const filter = languageFilter('language', languages);
+  const counted = await sql<{ total: number | string }>`select count(*) as total from catalog_repos where true ${filter}`.execute(db);
+  const total = Number(counted.rows[0]?.total ?? 0);
+  if (total === 0 || page.offset >= total) return { total, hits: [] };
+  const found = await sql<CatalogHit>`
+    select id, name, full_name, owner_login, description, language, stars, html_url
+    from catalog_repos where true ${filter}
+    order by stars desc, id
+    limit ${page.limit} offset ${page.offset}`.execute(db);
+  return { total, hits: found.rows };
 }
 
 /**
@@ -75,9 +96,11 @@ export function tsQuery(words: string[]): string {
   return words.map((word) => `'${word.replaceAll("'", "''").replaceAll('\\', '\\\\')}':*`).join(' & ');
 }
 
-async function searchSqlite(db: Kysely<Schema>, match: string, page: { limit: number; offset: number }): Promise<CatalogPage> {
+async function searchSqlite(db: Kysely<Schema>, match: string, languages: string[], page: Page): Promise<CatalogPage> {
+  const filter = languageFilter('r.language', languages);
   const counted = await sql<{ total: number }>`
-    select count(*) as total from catalog_fts where catalog_fts match ${match}`.execute(db);
+    select count(*) as total from catalog_fts join catalog_repos r on r.id = catalog_fts.rowid
+    where catalog_fts match ${match} ${filter}`.execute(db);
   const total = Number(counted.rows[0]?.total ?? 0);
   if (total === 0 || page.offset >= total) return { total, hits: [] };
   // bm25 weights: name, full_name, description, language. bm25 is negative (lower is better);
@@ -85,16 +108,16 @@ async function searchSqlite(db: Kysely<Schema>, match: string, page: { limit: nu
   const found = await sql<CatalogHit>`
     select r.id, r.name, r.full_name, r.owner_login, r.description, r.language, r.stars, r.html_url
     from catalog_fts join catalog_repos r on r.id = catalog_fts.rowid
-    where catalog_fts match ${match}
+    where catalog_fts match ${match} ${filter}
     order by bm25(catalog_fts, 10.0, 5.0, 1.0, 2.0) * (1 + 0.1 * ln(1 + r.stars)), r.stars desc, r.id
     limit ${page.limit} offset ${page.offset}`.execute(db);
   return { total, hits: found.rows };
 }
 
-async function searchPostgres(db: Kysely<Schema>, text: string, page: { limit: number; offset: number }): Promise<CatalogPage> {
+async function searchPostgres(db: Kysely<Schema>, text: string, languages: string[], page: Page): Promise<CatalogPage> {
   // `text` is built by tsQuery: quoted terms only, so user input is never read as operators.
   const query = sql`to_tsquery('simple', ${text})`;
-  const matching = sql<boolean>`search @@ ${query}`;
+  const matching = sql<boolean>`search @@ ${query} ${languageFilter('language', languages)}`;
   const counted = await db
     .selectFrom('catalog_repos')
     .select((eb) => eb.fn.countAll<number>().as('total'))

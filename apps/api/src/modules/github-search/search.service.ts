@@ -8,7 +8,7 @@ import type { SearchResult } from '#contracts/search.ts';
 import type { Clock } from '../../core/clock.ts';
 import { AppError, RateLimitedError } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
-import { catalogWords } from './catalog-query.ts';
+import { catalogTerms } from './catalog-query.ts';
 import * as catalog from './catalog.repository.ts';
 import { type GithubSearcher } from './github-client.ts';
 import { classifyGithubFailure, windowSpentUntil } from './github-failure.ts';
@@ -99,10 +99,8 @@ export function createSearchService(deps: SearchServiceDeps) {
   }
 
   async function fromCatalog(query: SearchQuery, fallback: Fallback): Promise<SearchResult> {
-    const { total, hits } = await catalog.searchCatalog(database, catalogWords(query.q), {
-      limit: query.perPage,
-      offset: (query.page - 1) * query.perPage,
-    });
+    const { words, languages } = catalogTerms(query.q);
+    const { total, hits } = await catalog.searchCatalog(database, words, { limit: query.perPage, offset: (query.page - 1) * query.perPage }, languages);
     const retryAfter =
       fallback.reason === 'rate_limited' ? Math.max(1, Math.ceil((fallback.until - clock.now()) / 1000)) : null;
     if (retryAfter !== null && total === 0) {
