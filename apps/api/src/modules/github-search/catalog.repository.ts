@@ -98,9 +98,13 @@ export function tsQuery(words: string[]): string {
 
 async function searchSqlite(db: Kysely<Schema>, match: string, languages: string[], page: Page): Promise<CatalogPage> {
   const filter = languageFilter('r.language', languages);
-  const counted = await sql<{ total: number }>`
-    select count(*) as total from catalog_fts join catalog_repos r on r.id = catalog_fts.rowid
-    where catalog_fts match ${match} ${filter}`.execute(db);
+  // Counting needs the repositories' table only when a language narrows the matches.
+  const counted = await (languages.length === 0
+    ? sql<{ total: number }>`select count(*) as total from catalog_fts where catalog_fts match ${match}`
+    : sql<{ total: number }>`
+        select count(*) as total from catalog_fts join catalog_repos r on r.id = catalog_fts.rowid
+        where catalog_fts match ${match} ${filter}`
+  ).execute(db);
   const total = Number(counted.rows[0]?.total ?? 0);
   if (total === 0 || page.offset >= total) return { total, hits: [] };
   // bm25 weights: name, full_name, description, language. bm25 is negative (lower is better);
