@@ -3,12 +3,17 @@
  * answers), and Prometheus metrics at /metrics — request counts and latency
  * per route, open event streams, SMS sent.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { constantTimeEqual } from '../core/crypto.ts';
 import type { Database } from '../db/database.ts';
 import { sendError } from './error-handler.ts';
+
+/** Whether the request may read /metrics: always without METRICS_TOKEN, else only with it as its bearer token. */
+export function mayReadMetrics(request: FastifyRequest, token: string | undefined): boolean {
+  return token === undefined || constantTimeEqual(request.headers.authorization ?? '', `Bearer ${token}`);
+}
 
 export interface Metrics {
   registry: Registry;
@@ -71,7 +76,7 @@ export function installObservability(
   });
   app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
     // Route names and counts say something about the site: METRICS_TOKEN keeps them for the scraper.
-    if (deps.token && !constantTimeEqual(request.headers.authorization ?? '', `Bearer ${deps.token}`)) {
+    if (!mayReadMetrics(request, deps.token)) {
       return sendError(reply.header('www-authenticate', 'Bearer'), 401, 'METRICS_TOKEN_REQUIRED', 'Send the metrics token as a bearer token');
     }
     reply.type(registry.contentType);

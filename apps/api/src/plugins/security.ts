@@ -5,7 +5,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import { constantTimeEqual } from '../core/crypto.ts';
+import { mayReadMetrics } from './observability.ts';
 
 const PROBES = new Set(['/healthz', '/readyz']);
 
@@ -15,8 +15,7 @@ const PROBES = new Set(['/healthz', '/readyz']);
  */
 function isProbe(request: FastifyRequest, metricsToken: string | undefined): boolean {
   if (PROBES.has(request.url)) return true;
-  if (request.url !== '/metrics') return false;
-  return metricsToken === undefined || constantTimeEqual(request.headers.authorization ?? '', `Bearer ${metricsToken}`);
+  return request.url === '/metrics' && mayReadMetrics(request, metricsToken);
 }
 
 export async function installSecurity(

@@ -16,10 +16,8 @@ import { VerifiedTokenCache } from '../tokens/verified-token-cache.ts';
 import type { ExternalAccounts } from './external-accounts.ts';
 import type { OidcIssuer } from './oidc-issuer.ts';
 
-const VERIFIED_CACHE_LIMIT = 10_000;
-
 export class ExternalBearer {
-  private readonly verified = new VerifiedTokenCache<VerifiedToken>(VERIFIED_CACHE_LIMIT, CLOCK_TOLERANCE_SECONDS);
+  private readonly verified = new VerifiedTokenCache<VerifiedToken>(CLOCK_TOLERANCE_SECONDS);
 
   constructor(
     private readonly issuer: OidcIssuer,

@@ -69,7 +69,7 @@ export class KudosListCache {
     return entry;
   }
 
-  /** Bytes held by all cached answers. */
+  /** How many answers are kept, and their bytes together. */
   get size(): { users: number; bytes: number } {
     return { users: this.entries.size, bytes: this.totalBytes };
   }

@@ -16,7 +16,6 @@ export const TOKEN_ALGORITHM = 'ES256';
 export const CLOCK_TOLERANCE_SECONDS = 30;
 /** How often an unknown `kid` may trigger a reload of the key table. */
 const KEY_RELOAD_INTERVAL_MS = 5_000;
-const VERIFIED_CACHE_LIMIT = 10_000;
 
 export interface TokenSettings {
   issuer: string;
@@ -34,7 +33,7 @@ export class TokenService {
   private publicJwks: jose.JSONWebKeySet = { keys: [] };
   private keySet: ReturnType<typeof jose.createLocalJWKSet> = jose.createLocalJWKSet({ keys: [] });
   private lastUnknownKidReload = Number.NEGATIVE_INFINITY;
-  private readonly verified = new VerifiedTokenCache<VerifiedToken>(VERIFIED_CACHE_LIMIT, CLOCK_TOLERANCE_SECONDS);
+  private readonly verified = new VerifiedTokenCache<VerifiedToken>(CLOCK_TOLERANCE_SECONDS);
 
   constructor(
     private readonly db: Kysely<Schema>,

@@ -15,9 +15,9 @@ export class VerifiedTokenCache<T extends Expiring> {
   private readonly entries = new Map<string, T>();
 
   constructor(
-    private readonly limit: number,
     /** Seconds a token is still taken after its exp, as verification allows. */
     private readonly toleranceSeconds: number,
+    private readonly limit = 10_000,
   ) {}
 
   get(key: string, nowSeconds: number): T | undefined {

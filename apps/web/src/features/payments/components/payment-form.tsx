@@ -15,17 +15,17 @@ import { describeError } from '../../../lib/error-message.ts';
 import { explainedByFields, fieldError } from '../../../lib/field-error.ts';
 import { useCreatePayment } from '../api/create-payment.ts';
 import { useIdempotencyKey } from '../hooks/use-idempotency-key.ts';
-import { CurrencySelect } from './currency-select.tsx';
 import { CURRENCY_EXPONENTS } from '#contracts/currencies.ts';
+import { CurrencySelect } from './currency-select.tsx';
 
 const FIELDS = ['payee', 'amount', 'currency'] as const;
+type Field = (typeof FIELDS)[number];
 
-/** "12.50", "1250" for a currency without minor units, "12.500" for one with three. */
+/** "12.50"; "1250" for a currency without minor units, "12.500" for one with three. */
 function exampleAmount(currency: string): string {
   const digits = CURRENCY_EXPONENTS[currency] ?? 2;
-  return digits === 0 ? '1250' : `12.${'500'.slice(0, digits).padEnd(digits, '0')}`;
+  return digits === 0 ? '1250' : (12.5).toFixed(digits);
 }
-type Field = (typeof FIELDS)[number];
 
 export function PaymentForm({ disabled = false }: { disabled?: boolean }) {
   const create = useCreatePayment();

@@ -23,25 +23,25 @@ import { useSmsOffer } from '../hooks/use-sms-offer.ts';
 
 type SentCode = SmsCodeSent & { resendAt: number };
 
-/** The code sent for a payment, kept for the tab: a reload must not hide the field for a code already on the phone. */
-const sentCodes = {
-  key: (paymentId: string) => `payfriend.sms-code.${paymentId}`,
-  read(paymentId: string): SentCode | null {
-    try {
-      const saved = JSON.parse(sessionStorage.getItem(this.key(paymentId)) ?? 'null') as SentCode | null;
-      return saved && Date.parse(saved.expires_at) > Date.now() ? saved : null;
-    } catch {
-      return null;
-    }
-  },
-  write(paymentId: string, sent: SentCode): void {
-    try {
-      sessionStorage.setItem(this.key(paymentId), JSON.stringify(sent));
-    } catch {
-      // Storage full or refused: the form still works until the next reload.
-    }
-  },
-};
+// The code sent for a payment is kept for the tab: a reload must not hide the field for a code already on the phone.
+const sentCodeKey = (paymentId: string) => `payfriend.sms-code.${paymentId}`;
+
+function readSentCode(paymentId: string): SentCode | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(sentCodeKey(paymentId)) ?? 'null') as SentCode | null;
+    return saved && Date.parse(saved.expires_at) > Date.now() ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepSentCode(paymentId: string, sent: SentCode): void {
+  try {
+    sessionStorage.setItem(sentCodeKey(paymentId), JSON.stringify(sent));
+  } catch {
+    // Storage full or refused: the form still works until the next reload.
+  }
+}
 
 export function SmsFallback({ payment }: { payment: Payment }) {
   const offerIn = useSmsOffer(payment.created_at);
@@ -50,13 +50,13 @@ export function SmsFallback({ payment }: { payment: Payment }) {
   const [code, setCode] = useState('');
   const [incomplete, setIncomplete] = useState(false);
   // Kept while a new code is on its way, so the form stays on screen.
-  const [sent, setSent] = useState<SentCode | null>(() => sentCodes.read(payment.id));
+  const [sent, setSent] = useState<SentCode | null>(() => readSentCode(payment.id));
   const resendIn = useSecondsUntil(sent?.resendAt ?? null) ?? 0;
   const sendCode = () =>
     send.mutate(undefined, {
       onSuccess: (info) => {
         const code = { ...info, resendAt: Date.now() + info.resend_after * 1000 };
-        sentCodes.write(payment.id, code);
+        keepSentCode(payment.id, code);
         setSent(code);
       },
     });
