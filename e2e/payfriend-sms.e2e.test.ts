@@ -58,6 +58,20 @@ test('no phone at hand: the payment is approved with a code sent by SMS', async 
   await screenshot(phone, 'payfriend-b-06-phone-told');
 });
 
+test('with no phone paired, the waiting page says so and offers the text message at once', async (t) => {
+  // The default wait before the offer (15 s) stays: the offer must not wait for it.
+  const site = await startSite(t);
+  const payer = await site.newPage();
+  await registerVerified(payer);
+
+  await sendPayment(payer, { payee: 'friend@example.test', amount: '5.00', currency: 'EUR' });
+  await waitForStatus(payer, 'pending');
+  await payer.getByText('No phone is paired with your account: confirm this payment with a code by text message.').waitFor();
+  await payer.getByRole('button', { name: 'Send me a code by SMS instead' }).waitFor({ timeout: 5000 });
+  assert.equal(await payer.getByText(/Open the Authenticator/).count(), 0);
+  await screenshot(payer, 'payfriend-d-00-no-phone-paired');
+});
+
 test('a wrong SMS code says how many tries are left; too many deny the payment', async (t) => {
   const site = await startSite(t, { SMS_FALLBACK_AFTER_SECONDS: '0' });
   const payer = await site.newPage();

@@ -43,7 +43,8 @@ function Summary({ payment }: { payment: Payment }) {
   );
 }
 
-export function PaymentPage({ paymentId }: { paymentId: string }) {
+/** `noPhonePaired`: nothing will ask for an approval, so the text message is the only way, offered at once. */
+export function PaymentPage({ paymentId, noPhonePaired = false }: { paymentId: string; noPhonePaired?: boolean }) {
   const payment = usePayment(paymentId);
   const pending = payment.data?.status === 'pending';
   const stream = usePaymentEvents(paymentId, pending);
@@ -85,8 +86,8 @@ export function PaymentPage({ paymentId }: { paymentId: string }) {
         <Paper variant="outlined" component="section" aria-label="Payment" sx={{ p: { xs: 2, sm: 3 } }}>
           <Stack spacing={3}>
             <Summary payment={payment.data} />
-            <StatusPanel payment={payment.data} />
-            {pending && <SmsFallback payment={payment.data} />}
+            <StatusPanel payment={payment.data} noPhonePaired={noPhonePaired} />
+            {pending && <SmsFallback payment={payment.data} offerNow={noPhonePaired} />}
           </Stack>
           {/* Outside the stack: an empty live region takes no room there. */}
           <Box role="status">

@@ -43,8 +43,9 @@ function keepSentCode(paymentId: string, sent: SentCode): void {
   }
 }
 
-export function SmsFallback({ payment }: { payment: Payment }) {
-  const offerIn = useSmsOffer(payment.created_at);
+export function SmsFallback({ payment, offerNow = false }: { payment: Payment; offerNow?: boolean }) {
+  const offerSoon = useSmsOffer(payment.created_at);
+  const offerIn = offerNow ? 0 : offerSoon;
   const send = useSendPaymentSms(payment.id);
   const verify = useVerifyPaymentCode(payment.id);
   const [code, setCode] = useState('');

@@ -27,7 +27,7 @@ function explanation(payment: Payment): string {
   return 'Nobody approved the payment in time. Nothing will be paid.';
 }
 
-export function StatusPanel({ payment }: { payment: Payment }) {
+export function StatusPanel({ payment, noPhonePaired = false }: { payment: Payment; noPhonePaired?: boolean }) {
   const pending = payment.status === 'pending';
   const look = payment.status === 'pending' ? null : LOOK[payment.status];
   return (
@@ -44,7 +44,11 @@ export function StatusPanel({ payment }: { payment: Payment }) {
           {STATUS_LABEL[payment.status]}
         </Typography>
         <Typography color={pending ? 'text.primary' : 'inherit'} sx={{ maxWidth: 520 }}>
-          {pending ? 'Open the Authenticator on your paired phone and approve this payment.' : explanation(payment)}
+          {!pending
+            ? explanation(payment)
+            : noPhonePaired
+              ? 'No phone is paired with your account: confirm this payment with a code by text message.'
+              : 'Open the Authenticator on your paired phone and approve this payment.'}
         </Typography>
       </Stack>
     </Box>
